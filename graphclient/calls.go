@@ -1,0 +1,185 @@
+package graphclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/callscope/callscope/model"
+)
+
+// CallQuery selects call records: From ≤ startDateTime < To, a participant
+// id, and the properties to return. Zero values leave a part out.
+type CallQuery struct {
+	From, To    time.Time
+	Participant string
+	Select      []string
+	// PageSize asks for smaller pages (Prefer: odata.maxpagesize); 0 = Graph's 60.
+	PageSize int
+}
+
+// Validate refuses a query Graph would reject or misread.
+func (q CallQuery) Validate() error {
+	if !q.From.IsZero() && !q.To.IsZero() && !q.From.Before(q.To) {
+		return fmt.Errorf("from (%s) must be before to (%s)", model.FormatGraphTime(q.From), model.FormatGraphTime(q.To))
+	}
+	if strings.TrimSpace(q.Participant) != q.Participant {
+		return errors.New("participant id has leading or trailing spaces")
+	}
+	for _, r := range q.Participant {
+		if unicode.IsControl(r) {
+			return errors.New("participant id contains a control character")
+		}
+	}
+	for _, s := range q.Select {
+		if s == "" || strings.ContainsAny(s, ",()'&=$ ") {
+			return fmt.Errorf("select: %q is not a property name", s)
+		}
+	}
+	return nil
+}
+
+// Filter builds the $filter in the documented grammar: startDateTime ge/lt
+// with unquoted UTC literals, and participants_v2/any(p:p/id eq '…') with
+// quotes doubled as OData requires.
+func (q CallQuery) Filter() string {
+	var parts []string
+	if !q.From.IsZero() {
+		parts = append(parts, "startDateTime ge "+model.FormatGraphTime(q.From))
+	}
+	if !q.To.IsZero() {
+		parts = append(parts, "startDateTime lt "+model.FormatGraphTime(q.To))
+	}
+	if q.Participant != "" {
+		parts = append(parts, "participants_v2/any(p:p/id eq '"+strings.ReplaceAll(q.Participant, "'", "''")+"')")
+	}
+	return strings.Join(parts, " and ")
+}
+
+// queryEscape escapes a query value with %20 for spaces: Graph decodes '+'
+// as a space, which is right, but %20 reads unambiguously in logs.
+func queryEscape(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
+}
+
+// ListCallRecords returns one page of call records, newest first as Graph
+// serves them. Pass nextLink "" for the first page, then the page's NextLink
+// verbatim; a link off the service root is refused.
+func (c *Client) ListCallRecords(ctx context.Context, q CallQuery, nextLink string) (*model.Page[model.CallRecord], error) {
+	var u string
+	if nextLink != "" {
+		link, err := c.checkLink(nextLink)
+		if err != nil {
+			return nil, err
+		}
+		u = link.String()
+	} else {
+		if err := q.Validate(); err != nil {
+			return nil, err
+		}
+		var qs []string
+		if f := q.Filter(); f != "" {
+			qs = append(qs, "$filter="+queryEscape(f))
+		}
+		if len(q.Select) > 0 {
+			qs = append(qs, "$select="+queryEscape(strings.Join(q.Select, ",")))
+		}
+		u = c.endpoint("/communications/callRecords", strings.Join(qs, "&"))
+	}
+	var page model.Page[model.CallRecord]
+	if err := c.getJSON(ctx, u, preferHeader(q.PageSize), &page); err != nil {
+		return nil, fmt.Errorf("list call records: %w", err)
+	}
+	return &page, nil
+}
+
+// maxPages stops a server that keeps sending links (or the same link).
+const maxPages = 10000
+
+// GetCallRecord fetches one record with every session and segment. When
+// Graph truncates the inline sessions (sessions@odata.nextLink, whose value
+// is a $metadata fragment, not a URL: graph-api.md §4.1), the sessions are
+// read again from the sessions endpoint, page by page.
+func (c *Client) GetCallRecord(ctx context.Context, id string) (*model.CallRecord, error) {
+	if err := checkID(id); err != nil {
+		return nil, err
+	}
+	base := "/communications/callRecords/" + url.PathEscape(id)
+	var rec model.CallRecord
+	if err := c.getJSON(ctx, c.endpoint(base, "$expand="+queryEscape("sessions($expand=segments)")), preferHeader(0), &rec); err != nil {
+		return nil, fmt.Errorf("get call record %s: %w", id, err)
+	}
+	if rec.SessionsNextLink == "" {
+		return &rec, nil
+	}
+	sessions, err := c.allSessions(ctx, base)
+	if err != nil {
+		return nil, fmt.Errorf("get call record %s: sessions: %w", id, err)
+	}
+	rec.Sessions, rec.SessionsNextLink = sessions, ""
+	return &rec, nil
+}
+
+func (c *Client) allSessions(ctx context.Context, base string) ([]model.Session, error) {
+	var all []model.Session
+	seen := map[string]bool{}
+	next := c.endpoint(base+"/sessions", "$expand=segments")
+	for pages := 0; next != ""; pages++ {
+		if pages == maxPages || seen[next] {
+			return all, fmt.Errorf("paging did not end: %s repeated", next)
+		}
+		seen[next] = true
+		var page model.Page[model.Session]
+		if err := c.getJSON(ctx, next, preferHeader(0), &page); err != nil {
+			return all, err
+		}
+		all = append(all, page.Value...)
+		next = ""
+		if page.NextLink != "" {
+			u, err := c.checkLink(page.NextLink)
+			if err != nil {
+				return all, err
+			}
+			next = u.String()
+		}
+	}
+	return all, nil
+}
+
+// ListParticipants returns one page (up to 130) of a record's participants_v2.
+func (c *Client) ListParticipants(ctx context.Context, id, nextLink string) (*model.Page[model.Participant], error) {
+	var u string
+	if nextLink != "" {
+		link, err := c.checkLink(nextLink)
+		if err != nil {
+			return nil, err
+		}
+		u = link.String()
+	} else {
+		if err := checkID(id); err != nil {
+			return nil, err
+		}
+		u = c.endpoint("/communications/callRecords/"+url.PathEscape(id)+"/participants_v2", "")
+	}
+	var page model.Page[model.Participant]
+	if err := c.getJSON(ctx, u, preferHeader(0), &page); err != nil {
+		return nil, fmt.Errorf("list participants of %s: %w", id, err)
+	}
+	return &page, nil
+}
+
+func checkID(id string) error {
+	if id == "" {
+		return errors.New("call record id is empty")
+	}
+	for _, r := range id {
+		if unicode.IsControl(r) || unicode.IsSpace(r) {
+			return fmt.Errorf("call record id %q contains spaces or control characters", id)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+package graphclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/callscope/callscope/model"
+)
+
+// MaxPstnRange is the longest range getPstnCalls accepts (Graph answers 406 beyond it).
+const MaxPstnRange = 90 * 24 * time.Hour
+
+// ErrRangeTooLong refuses a PSTN range over 90 days before anything is sent.
+var ErrRangeTooLong = errors.New("PSTN call log ranges may not exceed 90 days")
+
+// DirectRoutingCalls returns one page (up to 1000 rows) of getDirectRoutingCalls
+// for from ≤ start < to. Graph ignores $filter here, so filter locally.
+func (c *Client) DirectRoutingCalls(ctx context.Context, from, to time.Time, nextLink string) (*model.Page[model.DirectRoutingRow], error) {
+	var page model.Page[model.DirectRoutingRow]
+	if err := c.logPage(ctx, "getDirectRoutingCalls", from, to, nextLink, &page); err != nil {
+		return nil, fmt.Errorf("direct routing calls: %w", err)
+	}
+	return &page, nil
+}
+
+// PstnCalls returns one page (up to 1000 rows) of getPstnCalls; ranges over
+// 90 days are refused before sending.
+func (c *Client) PstnCalls(ctx context.Context, from, to time.Time, nextLink string) (*model.Page[model.PstnRow], error) {
+	if nextLink == "" && to.Sub(from) > MaxPstnRange {
+		return nil, fmt.Errorf("pstn calls: %w (asked for %.0f days)", ErrRangeTooLong, to.Sub(from).Hours()/24)
+	}
+	var page model.Page[model.PstnRow]
+	if err := c.logPage(ctx, "getPstnCalls", from, to, nextLink, &page); err != nil {
+		return nil, fmt.Errorf("pstn calls: %w", err)
+	}
+	return &page, nil
+}
+
+// FunctionURL builds the report function URL by hand: the parameters sit in
+// the path segment, UTC with Z and no quotes (graph-api.md §4.8).
+func (c *Client) FunctionURL(fn string, from, to time.Time) string {
+	return c.endpoint(fmt.Sprintf("/communications/callRecords/%s(fromDateTime=%s,toDateTime=%s)",
+		fn, model.FormatGraphTime(from), model.FormatGraphTime(to)), "")
+}
+
+func (c *Client) logPage(ctx context.Context, fn string, from, to time.Time, nextLink string, out any) error {
+	u := nextLink
+	if nextLink != "" {
+		link, err := c.checkLink(nextLink)
+		if err != nil {
+			return err
+		}
+		u = link.String()
+	} else {
+		if from.IsZero() || to.IsZero() {
+			return errors.New("both from and to are required")
+		}
+		if !from.Before(to) {
+			return fmt.Errorf("from (%s) must be before to (%s)", model.FormatGraphTime(from), model.FormatGraphTime(to))
+		}
+		u = c.FunctionURL(fn, from, to)
+	}
+	return c.getJSON(ctx, u, "", out)
+}
