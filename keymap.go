@@ -1,0 +1,44 @@
+package main
+
+import (
+	"github.com/callscope/callscope/ui"
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// defaultKeyMap is the one place key strings live. Screens disable the
+// bindings that do not apply, so the help shown is always honest.
+func defaultKeyMap() ui.KeyMap {
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
+	}
+	return ui.KeyMap{
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Home:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		End:          key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+		Open:         b("open", "enter"),
+		Back:         b("back", "esc"),
+		Filter:       b("filter", "/"),
+		NextView:     b("next view", "tab"),
+		ViewCalls:    b("calls", "1"),
+		ViewDirect:   b("direct routing", "2"),
+		ViewPstn:     b("pstn", "3"),
+		Reload:       b("reload", "r"),
+		CopyID:       b("copy id", "y"),
+		Export:       b("export", "e"),
+		ToggleUTC:    b("utc/local", "t"),
+		RawJSON:      b("raw json", "v"),
+		FailuresOnly: b("failures only", "f"),
+		Sort:         b("sort", "s"),
+		Summary:      b("triage summary", "a"),
+		Dismiss:      b("dismiss", "x"),
+		Help:         b("help", "?"),
+		Quit:         b("quit", "q"),
+		ForceQuit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		NextField:    key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", "next field")),
+		PrevField:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous field")),
+		Apply:        b("apply", "enter"),
+	}
+}

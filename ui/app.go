@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Views, in tab order.
+const (
+	ViewCalls = iota
+	ViewDirect
+	ViewPstn
+	viewCount
+)
+
+// MinWidth and MinHeight are the smallest terminal the frame lays out in.
+const (
+	MinWidth  = 60
+	MinHeight = 15
+)
+
+// Options start the explorer.
+type Options struct {
+	Client *graphclient.Client
+	Keys   KeyMap
+	Styles Styles
+	Now    func() time.Time
+	UTC    bool
+	// View is the first view: ViewCalls, ViewDirect or ViewPstn.
+	View int
+	// Calls is the calls filter to start with.
+	Calls CallFilter
+	// LogFrom and LogTo start the direct-routing and PSTN range (zero: last 24 h).
+	LogFrom, LogTo time.Time
+	Events         *Events
+	Copy           func(string) error
+	ExportDir      string
+}
+
+// CallFilter is the calls screen's server-side filter.
+type CallFilter struct {
+	From, To    time.Time
+	Participant string
+}
+
+// App is the root model: it routes messages to a stack of screens per view
+// and draws the header and footer around the top one.
+type App struct {
+	c       *Common
+	opts    Options
+	stacks  [viewCount][]screen
+	view    int
+	width   int
+	height  int
+	help    help.Model
+	spin    spinner.Model
+	showAll bool // full help overlay
+	flash   string
+	flashEr bool
+	flashN  int
+	throttl *throttleMsg
+	events  *Events
+}
+
+// New builds the root.
+func New(o Options) *App {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	c := &Common{Client: o.Client, Keys: o.Keys, Styles: o.Styles, Now: o.Now,
+		Prefs: &Prefs{UTC: o.UTC}, Copy: o.Copy, ExportDir: o.ExportDir}
+	a := &App{c: c, opts: o, view: o.View, help: help.New(), events: o.Events}
+	a.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot))
+	a.help.Styles.ShortKey = o.Styles.Accent
+	a.help.Styles.ShortDesc = o.Styles.Help
+	a.help.Styles.FullKey = o.Styles.Accent
+	a.help.Styles.FullDesc = o.Styles.Help
+	return a
+}
+
+// Init opens the first view.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(a.open(a.view), a.events.listen(), a.spin.Tick)
+}
+
+// open makes view v current, creating its base screen on first visit.
+func (a *App) open(v int) tea.Cmd {
+	a.view = v
+	if len(a.stacks[v]) > 0 {
+		return nil
+	}
+	var s screen
+	switch v {
+	case ViewDirect:
+		s = newLogScreen(a.c, logDirect, a.opts.LogFrom, a.opts.LogTo)
+	case ViewPstn:
+		s = newLogScreen(a.c, logPstn, a.opts.LogFrom, a.opts.LogTo)
+	default:
+		s = newCallsScreen(a.c, a.opts.Calls)
+	}
+	a.stacks[v] = []screen{s}
+	return tea.Batch(s.Init(), a.sizeCmd(s))
+}
+
+func (a *App) top() screen {
+	st := a.stacks[a.view]
+	if len(st) == 0 {
+		return nil
+	}
+	return st[len(st)-1]
+}
+
+// Update routes: keys to the top screen (the root keeps ctrl+c, and quit,
+// help and back when no input captures), stack and status messages to the
+// root, everything else to every screen, which drop what is not theirs.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		return a, a.broadcast(a.bodySize())
+	case tea.KeyMsg:
+		return a, a.key(msg)
+	case pushMsg:
+		a.stacks[a.view] = append(a.stacks[a.view], msg.s)
+		return a, tea.Batch(msg.s.Init(), a.sizeCmd(msg.s))
+	case popMsg:
+		if st := a.stacks[a.view]; len(st) > 1 {
+			a.stacks[a.view] = st[:len(st)-1]
+		}
+		return a, nil
+	case switchViewMsg:
+		return a, a.open(msg.view)
+	case flashMsg:
+		a.flashN++
+		a.flash, a.flashEr = msg.text, msg.isErr
+		n := a.flashN
+		return a, tea.Tick(4*time.Second, func(time.Time) tea.Msg { return flashClearMsg{n} })
+	case flashClearMsg:
+		if msg.seq == a.flashN {
+			a.flash = ""
+		}
+		return a, nil
+	case throttleMsg:
+		a.throttl = &msg
+		return a, a.events.listen()
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		a.spin, cmd = a.spin.Update(msg)
+		return a, cmd
+	}
+	return a, a.broadcast(msg)
+}
+
+func (a *App) key(msg tea.KeyMsg) tea.Cmd {
+	k := a.c.Keys
+	top := a.top()
+	if key.Matches(msg, k.ForceQuit) {
+		return tea.Quit
+	}
+	if a.showAll {
+		a.showAll = false // any key closes the help overlay
+		return nil
+	}
+	if top == nil || !top.Capturing() {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return tea.Quit
+		case key.Matches(msg, k.Help):
+			a.showAll = true
+			return nil
+		case key.Matches(msg, k.ToggleUTC):
+			a.c.Prefs.UTC = !a.c.Prefs.UTC
+			return a.broadcast(prefsChangedMsg{})
+		case key.Matches(msg, k.ViewCalls):
+			return a.open(ViewCalls)
+		case key.Matches(msg, k.ViewDirect):
+			return a.open(ViewDirect)
+		case key.Matches(msg, k.ViewPstn):
+			return a.open(ViewPstn)
+		case key.Matches(msg, k.NextView):
+			return a.open((a.view + 1) % viewCount)
+		case key.Matches(msg, k.Dismiss) && a.flash != "":
+			a.flash = ""
+			return nil
+		case key.Matches(msg, k.Back) && len(a.stacks[a.view]) > 1:
+			return func() tea.Msg { return popMsg{} }
+		}
+	}
+	if top == nil {
+		return nil
+	}
+	s, cmd := top.Update(msg)
+	a.stacks[a.view][len(a.stacks[a.view])-1] = s
+	return cmd
+}
+
+// broadcast sends msg to every screen of every view.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for v := range a.stacks {
+		for i, s := range a.stacks[v] {
+			var cmd tea.Cmd
+			a.stacks[v][i], cmd = s.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) sizeCmd(s screen) tea.Cmd {
+	if a.width == 0 {
+		return nil
+	}
+	m := a.bodySize()
+	return func() tea.Msg { return m }
+}
+
+// bodySize measures the chrome rather than assuming its height.
+func (a *App) bodySize() bodySizeMsg {
+	h := a.height - lipgloss.Height(a.headerView()) - lipgloss.Height(a.footerView())
+	return bodySizeMsg{Width: a.width, Height: max(h, 1)}
+}
+
+// View draws header, the top screen and footer, or the help overlay.
+func (a *App) View() string {
+	if a.width == 0 {
+		return ""
+	}
+	if a.width < MinWidth || a.height < MinHeight {
+		return fmt.Sprintf("Terminal too small: %dx%d.\nNeed at least %dx%d.\nq quits.",
+			a.width, a.height, MinWidth, MinHeight)
+	}
+	top := a.top()
+	body := ""
+	if a.showAll {
+		body = a.helpView()
+	} else if top != nil {
+		body = top.View()
+	}
+	bh := a.bodySize().Height
+	body = lipgloss.NewStyle().MaxHeight(bh).Height(bh).MaxWidth(a.width).Render(body)
+	return lipgloss.JoinVertical(lipgloss.Left, a.headerView(), body, a.footerView())
+}
+
+func (a *App) headerView() string {
+	st := a.c.Styles
+	var crumbs []string
+	for _, s := range a.stacks[a.view] {
+		crumbs = append(crumbs, s.Title())
+	}
+	left := st.Breadcrumb.Render(strings.Join(crumbs, " › "))
+	info := []string{a.c.ZoneName()}
+	if top := a.top(); top != nil {
+		if f := top.Status().Filter; f != "" {
+			info = append([]string{f}, info...)
+		}
+	}
+	right := st.HeaderInfo.Render(strings.Join(info, " · "))
+	return fitLine(left, right, a.width)
+}
+
+func (a *App) footerView() string {
+	st := a.c.Styles
+	var status []string
+	if top := a.top(); top != nil {
+		s := top.Status()
+		if s.Loading {
+			status = append(status, a.spin.View()+" loading "+s.Activity)
+		}
+		if a.throttl != nil {
+			if left := a.throttl.until.Sub(a.c.Now()); left > 0 {
+				status = append(status, st.Warn.Render(fmt.Sprintf("throttled by Graph, retrying in %s", left.Round(time.Second))))
+			}
+		}
+		switch {
+		case s.Loaded > 0 && s.More:
+			status = append(status, fmt.Sprintf("%d loaded · more ↓", s.Loaded))
+		case s.Loaded > 0:
+			status = append(status, fmt.Sprintf("all %d loaded", s.Loaded))
+		}
+		if s.Note != "" {
+			status = append(status, s.Note)
+		}
+		if s.Err != nil {
+			status = append(status, st.Danger.Render("error: "+s.Err.Error()+" · r retries"))
+		}
+	}
+	if a.flash != "" {
+		style := st.OK
+		if a.flashEr {
+			style = st.Danger
+		}
+		status = append(status, style.Render(a.flash))
+	}
+	line := st.Status.Render(truncate(strings.Join(status, " · "), a.width))
+	a.help.Width = a.width
+	var hk help.KeyMap = emptyHelp{}
+	if top := a.top(); top != nil {
+		hk = top
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, line, a.help.ShortHelpView(hk.ShortHelp()))
+}
+
+func (a *App) helpView() string {
+	k := a.c.Keys
+	groups := [][]key.Binding{k.globalHelp()}
+	if top := a.top(); top != nil {
+		groups = append(top.FullHelp(), groups...)
+	}
+	a.help.Width = a.width
+	return a.c.Styles.Overlay.Render(a.c.Styles.Title.Render("Keys") + "\n\n" + a.help.FullHelpView(groups) +
+		"\n\n" + a.c.Styles.Subtle.Render("any key closes"))
+}
+
+type emptyHelp struct{}
+
+func (emptyHelp) ShortHelp() []key.Binding  { return nil }
+func (emptyHelp) FullHelp() [][]key.Binding { return nil }
+
+// fitLine puts left and right on one line of width w, truncating left first.
+func fitLine(left, right string, w int) string {
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return truncate(left+" "+right, w)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Common is the dependency bag every screen shares (soft-serve's
+// common.Common): client, keys, styles, clock and preferences.
+type Common struct {
+	Client *graphclient.Client
+	Keys   KeyMap
+	Styles Styles
+	// Now is the injected clock: Views never call time.Now.
+	Now func() time.Time
+	// Prefs is shared and changed only by the root, inside Update.
+	Prefs *Prefs
+	// Copy puts text on the clipboard (OSC 52); tests substitute it.
+	Copy func(string) error
+	// ExportDir is where e writes CSV and JSON files.
+	ExportDir string
+}
+
+// Prefs are display preferences the root owns.
+type Prefs struct {
+	UTC bool
+}
+
+// Loc is the zone times are shown in.
+func (c *Common) Loc() *time.Location {
+	if c.Prefs != nil && c.Prefs.UTC {
+		return time.UTC
+	}
+	return time.Local
+}
+
+// ZoneName names the zone for the header.
+func (c *Common) ZoneName() string {
+	if c.Prefs != nil && c.Prefs.UTC {
+		return "UTC"
+	}
+	name, _ := c.Now().In(time.Local).Zone()
+	return "local " + name
+}
+
+// screen is one page of the explorer. Children return their own value so
+// the root only routes.
+type screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (screen, tea.Cmd)
+	View() string
+	// Title is the breadcrumb segment: "Calls", "Call 3f2a…", "Session 2".
+	Title() string
+	help.KeyMap
+	// Capturing reports that a text input owns the keyboard.
+	Capturing() bool
+	// Status feeds the footer and header.
+	Status() Status
+}
+
+// Status is what a screen reports to the frame.
+type Status struct {
+	// Loaded rows, and whether Graph has more.
+	Loaded int
+	More   bool
+	// Loading: a request is in flight (the footer shows a spinner).
+	Loading bool
+	// What is loading, for the footer ("call records", "record 3f2a…").
+	Activity string
+	// Err is the last error, shown with its Graph code and request-id until dismissed.
+	Err error
+	// Filter is the active filter in words, for the header.
+	Filter string
+	// Note is any other short text (sort order, "failures only").
+	Note string
+}
