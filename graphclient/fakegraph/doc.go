@@ -1,0 +1,40 @@
+// Package fakegraph is a faithful fake of the Microsoft Graph v1.0 call
+// records service (graph-api.md §1, §4), with a generated demo tenant. No
+// machine of this project reaches Graph, so `callscope --demo` and every
+// client test run against this fake; it therefore reproduces the documented
+// quirks rather than an idealised API:
+//
+//   - List callRecords pages 60 at a time (Prefer: odata.maxpagesize only
+//     lowers it), newest first, with opaque signed $skiptokens; $filter takes
+//     only the documented startDateTime and participants_v2/any(...) forms
+//     and anything else is a 400; records older than 30 days (or whose call
+//     has not ended) are neither listed nor found.
+//   - Get inlines at most 60 sessions and 130 participants; the truncated
+//     sessions carry the documented, unusable $metadata#…/sessions nextLink,
+//     so clients must page /sessions instead.
+//   - productFamily azureCommunicationServices is sent as unknownFutureValue
+//     without Prefer: include-unknown-enum-members; identity sets carry the
+//     explicit nulls Graph sends unless Prefer: omit-values=nulls.
+//   - getDirectRoutingCalls/getPstnCalls take their range in the path
+//     (short or namespace-qualified, %3A accepted), ignore $filter, page 1000
+//     rows with @odata.count per page and ?$skip nextLinks; failureDateTime
+//     is the 0001-01-01 sentinel on successful rows; PSTN ranges over 90
+//     days are a 406.
+//   - Every response has request-id and client-request-id headers, and error
+//     bodies use Graph's envelope with the same request-id. Faults inject
+//     429 (with Retry-After), 503, latency and truncated bodies.
+//
+// DemoTenant generates about 2,000 call records, 20,000 direct-routing rows
+// and 5,000 PSTN rows over the last 30 days from fixed seeds. Only the
+// list-level fields of records are kept; sessions, segments and media are
+// regenerated on each request from a per-record seed, which keeps the
+// tenant at about 14 MB retained and 50-150 ms to build. Direct-routing
+// rows of calls that have a record (PSTN calls, meeting dial-ins and
+// dial-outs, auto attendant calls) carry the record id as correlationId and
+// agree with it on times and user; the other rows' correlationIds resolve to
+// nothing (404), since 2,000 records cannot back 20,000 consistent rows.
+// Two incidents are scripted for triage views: sbc2.contoso.com down for
+// two hours six days ago (bursts of 504 with 549002/569002), and
+// sbc-branch.contoso.com failing every outbound call with 504/569008 since
+// its certificate expired three days ago.
+package fakegraph
