@@ -148,29 +148,51 @@ func parseSeconds(num string) (time.Duration, bool) {
 	return d + time.Duration(ns), true
 }
 
-// FormatISODuration writes d the way Graph does: PT…S with a fraction only when needed.
+// FormatISODuration writes d the way Graph does: PT…S with a fraction only
+// when needed. It uses integer arithmetic, so every nanosecond survives a
+// round trip through ParseISODuration.
 func FormatISODuration(d time.Duration) string {
-	var b strings.Builder
+	b := make([]byte, 0, 32)
+	// Work in uint64 so that -math.MinInt64 does not overflow.
+	u := uint64(d)
 	if d < 0 {
-		b.WriteByte('-')
-		d = -d
+		b = append(b, '-')
+		u = -u
 	}
-	b.WriteString("PT")
-	if h := d / time.Hour; h > 0 {
-		b.WriteString(strconv.FormatInt(int64(h), 10))
-		b.WriteByte('H')
-		d -= h * time.Hour
+	b = append(b, 'P', 'T')
+	const (
+		sec    = uint64(time.Second)
+		minute = uint64(time.Minute)
+		hour   = uint64(time.Hour)
+	)
+	if h := u / hour; h > 0 {
+		b = strconv.AppendUint(b, h, 10)
+		b = append(b, 'H')
+		u -= h * hour
 	}
-	if m := d / time.Minute; m > 0 {
-		b.WriteString(strconv.FormatInt(int64(m), 10))
-		b.WriteByte('M')
-		d -= m * time.Minute
+	if m := u / minute; m > 0 {
+		b = strconv.AppendUint(b, m, 10)
+		b = append(b, 'M')
+		u -= m * minute
 	}
-	if d > 0 || b.Len() <= 3 {
-		b.WriteString(strconv.FormatFloat(d.Seconds(), 'f', -1, 64))
-		b.WriteByte('S')
+	if u > 0 || d == 0 {
+		b = strconv.AppendUint(b, u/sec, 10)
+		if frac := u % sec; frac > 0 {
+			var digits [9]byte
+			for i := len(digits) - 1; i >= 0; i-- {
+				digits[i] = byte('0' + frac%10)
+				frac /= 10
+			}
+			n := len(digits)
+			for n > 0 && digits[n-1] == '0' {
+				n--
+			}
+			b = append(b, '.')
+			b = append(b, digits[:n]...)
+		}
+		b = append(b, 'S')
 	}
-	return b.String()
+	return string(b)
 }
 
 // UnmarshalText parses the ISO-8601 form.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 )
@@ -22,9 +23,10 @@ type Identity struct {
 	IPAddress                            string `json:"ipAddress,omitempty"`
 }
 
-// IdentitySet is communicationsIdentitySet. Keys Graph sends that the schema
-// does not name (acsUser, spoolUser, next year's additions) are kept in Extra
-// so nothing sent is lost.
+// IdentitySet is communicationsIdentitySet. Keys Graph sends that the struct
+// has no field for (next year's additions, an "@odata.type" annotation) are
+// kept in Extra so nothing sent is lost; the undocumented acsUser, spoolUser,
+// acsApplicationInstance and spoolApplicationInstance have fields.
 type IdentitySet struct {
 	User                           *Identity `json:"user,omitempty"`
 	Application                    *Identity `json:"application,omitempty"`
@@ -41,40 +43,145 @@ type IdentitySet struct {
 	AcsApplicationInstance         *Identity `json:"acsApplicationInstance,omitempty"`
 	SpoolApplicationInstance       *Identity `json:"spoolApplicationInstance,omitempty"`
 	EndpointType                   string    `json:"endpointType,omitempty"`
-	// Extra holds keys outside the schema, verbatim.
+	// Extra holds the keys the fields above do not take, verbatim.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
 type identitySetFields IdentitySet
 
-var identitySetKeys = map[string]bool{
-	"user": true, "application": true, "device": true, "applicationInstance": true,
-	"assertedIdentity": true, "azureCommunicationServicesUser": true, "encrypted": true,
-	"guest": true, "onPremises": true, "phone": true, "acsUser": true, "spoolUser": true,
-	"acsApplicationInstance": true, "spoolApplicationInstance": true, "endpointType": true,
-	"@odata.type": true,
+// identitySetKeys are the JSON names of IdentitySet's fields. encoding/json
+// matches them case-insensitively, so a key is known if it equals one of
+// them under bytes.EqualFold.
+var identitySetKeys = [...]string{
+	"user", "application", "device", "applicationInstance",
+	"assertedIdentity", "azureCommunicationServicesUser", "encrypted",
+	"guest", "onPremises", "phone", "acsUser", "spoolUser",
+	"acsApplicationInstance", "spoolApplicationInstance", "endpointType",
 }
 
-// UnmarshalJSON decodes the known keys and keeps the rest in Extra.
+// isIdentitySetKey reports whether the struct decodes key into a field.
+func isIdentitySetKey(key []byte) bool {
+	for _, k := range identitySetKeys {
+		if string(key) == k {
+			return true
+		}
+	}
+	for _, k := range identitySetKeys {
+		if len(key) >= len(k) && bytes.EqualFold(key, []byte(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the known keys and keeps the rest in Extra. Most sets
+// carry only known keys, so a cheap scan of the top-level keys decides
+// whether the second, map-shaped decode is needed at all.
 func (s *IdentitySet) UnmarshalJSON(b []byte) error {
 	var f identitySetFields
 	if err := json.Unmarshal(b, &f); err != nil {
 		return err
 	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(b, &all); err != nil {
-		return err
-	}
-	for k := range all {
-		if identitySetKeys[k] {
-			delete(all, k)
+	if !onlyKnownKeys(b) {
+		var all map[string]json.RawMessage
+		if err := json.Unmarshal(b, &all); err != nil {
+			return err
 		}
-	}
-	if len(all) > 0 {
-		f.Extra = all
+		for k := range all {
+			if isIdentitySetKey([]byte(k)) {
+				delete(all, k)
+			}
+		}
+		if len(all) > 0 {
+			f.Extra = all
+		}
 	}
 	*s = IdentitySet(f)
 	return nil
+}
+
+// onlyKnownKeys reports whether every top-level key of the JSON value b is
+// an IdentitySet field. b has passed json.Unmarshal, so it is valid JSON;
+// anything the scan does not expect (an escaped key) answers false, which
+// only costs the slow path.
+func onlyKnownKeys(b []byte) bool {
+	i := skipJSONSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return true // null: no keys
+	}
+	i++
+	for {
+		i = skipJSONSpace(b, i)
+		if i >= len(b) {
+			return false
+		}
+		switch b[i] {
+		case '}':
+			return true
+		case ',':
+			i++
+			continue
+		case '"':
+		default:
+			return false
+		}
+		j := i + 1
+		for j < len(b) && b[j] != '"' {
+			if b[j] == '\\' {
+				return false
+			}
+			j++
+		}
+		if j >= len(b) || !isIdentitySetKey(b[i+1:j]) {
+			return false
+		}
+		i = skipJSONSpace(b, j+1)
+		if i >= len(b) || b[i] != ':' {
+			return false
+		}
+		if i = skipJSONValue(b, i+1); i < 0 {
+			return false
+		}
+	}
+}
+
+// skipJSONSpace returns the index of the first non-space byte at or after i.
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipJSONValue skips one member value starting at i and returns the index
+// of the ',' or '}' that ends it, or -1 if b ends first.
+func skipJSONValue(b []byte, i int) int {
+	depth := 0
+	for i < len(b) {
+		switch b[i] {
+		case '"':
+			for i++; i < len(b) && b[i] != '"'; i++ {
+				if b[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			depth++
+		case ']':
+			depth--
+		case '}':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return -1
 }
 
 // MarshalJSON writes the known keys and Extra back.
