@@ -40,12 +40,18 @@ type Options struct {
 	MaxTotal time.Duration
 	// Observer hears about throttle waits and finished requests; may be nil.
 	Observer Observer
+	// LogLimits pace the report functions for every log loader of this
+	// client; the zero value keeps within Graph's documented limits.
+	LogLimits LogLimits
 }
 
 // Client talks to one Graph service root.
 type Client struct {
 	root     *url.URL
 	pipeline runtime.Pipeline
+	// logLimiter is shared by every log loader of this client, so two loads
+	// at once still keep below Graph's per-collection limit.
+	logLimiter *LogLimiter
 }
 
 // New validates the options and builds the azcore pipeline.
@@ -74,7 +80,8 @@ func New(o Options) (*Client, error) {
 	if o.MaxTotal == 0 {
 		o.MaxTotal = 3 * time.Minute
 	}
-	perRetry := []policy.Policy{&observePolicy{o: o.Observer, maxRetries: o.MaxRetries, maxDelay: o.MaxRetryDelay}}
+	lim := NewLogLimiter(o.LogLimits)
+	perRetry := []policy.Policy{&observePolicy{o: lim.Observer(o.Observer), maxRetries: o.MaxRetries, maxDelay: o.MaxRetryDelay}}
 	if o.Credential != nil {
 		perRetry = append(perRetry, runtime.NewBearerTokenPolicy(o.Credential, []string{o.Cloud.Scope()},
 			&policy.BearerTokenOptions{InsecureAllowCredentialWithHTTP: loopback}))
@@ -95,7 +102,7 @@ func New(o Options) (*Client, error) {
 		PerCall:  []policy.Policy{deadlinePolicy(o.MaxTotal)},
 		PerRetry: perRetry,
 	}, co)
-	return &Client{root: root, pipeline: pl}, nil
+	return &Client{root: root, pipeline: pl, logLimiter: lim}, nil
 }
 
 // ServiceRoot is the configured root, e.g. https://graph.microsoft.com/v1.0.
