@@ -1,0 +1,241 @@
+// Package triage aggregates Direct Routing and PSTN call log rows into the
+// groups a support engineer triages by: failures per (SIP code, subcode),
+// per trunk (with ASR and NER) and per signaling location, plus per-bucket
+// failure counts for sparklines. It is pure data: the TUI's summary screen
+// and the CLI's --summary both read the same Summary.
+//
+// A Builder takes rows one at a time (as pages arrive, in any order) and
+// Summary can be called at any point, so a load that is cancelled half way
+// still yields the groups of what arrived.
+package triage
+
+import (
+	"time"
+	"unsafe"
+
+	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/sip"
+)
+
+// Call is one Direct Routing row reduced to what triage reads. Strings are
+// used as map keys, so callers holding interned strings pay no copies.
+type Call struct {
+	// At is when the call was attempted, in Unix nanoseconds:
+	// inviteDateTime, or startDateTime when the invite time is missing.
+	// 0 means unknown; the call is counted but falls in no bucket.
+	At int64
+	// Successful is successfulCall; a false value is a "failed" row in the
+	// sense of the TUI's failures-only filter.
+	Successful bool
+	// SIPCode and Subcode are finalSipCode and callEndSubReason.
+	SIPCode, Subcode int32
+	// Phrase is finalSipCodePhrase.
+	Phrase string
+	// Trunk is trunkFullyQualifiedDomainName; Location is signalingLocation.
+	Trunk, Location string
+	// MediaBypass is mediaBypassEnabled; it changes the explanation of
+	// media failures.
+	MediaBypass bool
+}
+
+// CallFromRow reduces a decoded Graph row.
+func CallFromRow(r *model.DirectRoutingRow) Call {
+	at := r.InviteDateTime
+	if at.IsZero() {
+		at = r.StartDateTime
+	}
+	var ns int64
+	if !at.IsZero() {
+		ns = at.UnixNano()
+	}
+	return Call{At: ns, Successful: r.SuccessfulCall, SIPCode: r.FinalSIPCode, Subcode: r.CallEndSubReason,
+		Phrase: r.FinalSIPCodePhrase, Trunk: r.TrunkFullyQualifiedDomainName, Location: r.SignalingLocation,
+		MediaBypass: r.MediaBypassEnabled}
+}
+
+// codeKey packs (SIP code, subcode) into one map key.
+type codeKey uint64
+
+func packCode(sipCode, sub int32) codeKey {
+	return codeKey(uint64(uint32(sipCode))<<32 | uint64(uint32(sub)))
+}
+
+// Builder accumulates Direct Routing calls. The zero value is not usable;
+// call NewBuilder. It is not safe for concurrent use.
+type Builder struct {
+	from, to time.Time
+	bk       buckets
+	total    sip.Tally
+	failed   int
+	hourly   []int32
+	codes    map[codeKey]*codeAcc
+	codeList []*codeAcc
+	trunks   map[string]*trunkAcc
+	trunkLst []*trunkAcc
+	locs     map[string]*locAcc
+	locList  []*locAcc
+}
+
+// scanLimit is how many trunks (locations) are looked up by a linear scan
+// before the map: a tenant has a handful, and comparing a few interned
+// strings (equal pointers) is several times cheaper than hashing one.
+const scanLimit = 16
+
+// codeAcc accumulates one (SIP code, subcode) group of failed calls.
+type codeAcc struct {
+	sip, sub    int32
+	phrase      string
+	count       int
+	bypass      int
+	first, last int64
+	// perTrunk counts failures by trunk index (trunkAcc.idx); trunks are few.
+	perTrunk []int32
+}
+
+// trunkAcc accumulates one trunk.
+type trunkAcc struct {
+	name        string
+	idx         int
+	tally       sip.Tally
+	failed      int
+	first, last int64
+	hourly      []int32
+}
+
+// locAcc accumulates one signaling location.
+type locAcc struct {
+	name        string
+	tally       sip.Tally
+	failed      int
+	first, last int64
+}
+
+// NewBuilder prepares an accumulator for calls in [from, to). The range
+// decides the buckets of the sparklines: hourly, widened for long ranges so
+// that there are at most MaxBuckets. A zero or inverted range gives none.
+func NewBuilder(from, to time.Time) *Builder {
+	bk := newBuckets(from, to)
+	return &Builder{
+		from:   from,
+		to:     to,
+		bk:     bk,
+		hourly: make([]int32, bk.n),
+		codes:  make(map[codeKey]*codeAcc),
+		trunks: make(map[string]*trunkAcc),
+		locs:   make(map[string]*locAcc),
+	}
+}
+
+// Add counts one call.
+func (b *Builder) Add(c Call) {
+	o := sip.Classify(c.Successful, int(c.SIPCode), int(c.Subcode))
+	b.total.Add(o)
+	t := b.trunk(c.Trunk)
+	t.tally.Add(o)
+	t.first, t.last = span(t.first, t.last, c.At)
+	l := b.loc(c.Location)
+	l.tally.Add(o)
+	l.first, l.last = span(l.first, l.last, c.At)
+	if c.Successful {
+		return
+	}
+	b.failed++
+	t.failed++
+	l.failed++
+	if i := b.bk.index(c.At); i >= 0 {
+		b.hourly[i]++
+		t.hourly[i]++
+	}
+	k := packCode(c.SIPCode, c.Subcode)
+	g := b.codes[k]
+	if g == nil {
+		g = &codeAcc{sip: c.SIPCode, sub: c.Subcode}
+		b.codes[k] = g
+		b.codeList = append(b.codeList, g)
+	}
+	g.count++
+	if g.phrase == "" {
+		g.phrase = c.Phrase
+	}
+	if c.MediaBypass {
+		g.bypass++
+	}
+	g.first, g.last = span(g.first, g.last, c.At)
+	for len(g.perTrunk) <= t.idx {
+		g.perTrunk = append(g.perTrunk, 0)
+	}
+	g.perTrunk[t.idx]++
+}
+
+// Len reports how many calls were added.
+func (b *Builder) Len() int { return b.total.Attempts }
+
+func (b *Builder) trunk(name string) *trunkAcc {
+	few := b.trunkLst[:min(len(b.trunkLst), scanLimit)]
+	for _, t := range few { // interned strings: the same bytes
+		if len(t.name) == len(name) && unsafe.StringData(t.name) == unsafe.StringData(name) {
+			return t
+		}
+	}
+	for _, t := range few {
+		if t.name == name {
+			return t
+		}
+	}
+	var t *trunkAcc
+	if len(b.trunkLst) > scanLimit {
+		t = b.trunks[name]
+	}
+	if t == nil {
+		t = &trunkAcc{name: name, idx: len(b.trunkLst), hourly: make([]int32, b.bk.n)}
+		b.trunks[name] = t
+		b.trunkLst = append(b.trunkLst, t)
+	}
+	return t
+}
+
+func (b *Builder) loc(name string) *locAcc {
+	few := b.locList[:min(len(b.locList), scanLimit)]
+	for _, l := range few {
+		if len(l.name) == len(name) && unsafe.StringData(l.name) == unsafe.StringData(name) {
+			return l
+		}
+	}
+	for _, l := range few {
+		if l.name == name {
+			return l
+		}
+	}
+	var l *locAcc
+	if len(b.locList) > scanLimit {
+		l = b.locs[name]
+	}
+	if l == nil {
+		l = &locAcc{name: name}
+		b.locs[name] = l
+		b.locList = append(b.locList, l)
+	}
+	return l
+}
+
+// span widens [first, last] to include at; 0 means unknown and is skipped.
+func span(first, last, at int64) (int64, int64) {
+	if at == 0 {
+		return first, last
+	}
+	if first == 0 || at < first {
+		first = at
+	}
+	if at > last {
+		last = at
+	}
+	return first, last
+}
+
+// nsTime turns Unix nanoseconds into a UTC time; 0 stays the zero time.
+func nsTime(ns int64) time.Time {
+	if ns == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, ns).UTC()
+}
