@@ -40,5 +40,6 @@ func defaultKeyMap() ui.KeyMap {
 		NextField:    key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", "next field")),
 		PrevField:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous field")),
 		Apply:        b("apply", "enter"),
+		OpenRecord:   b("open call record", "o"),
 	}
 }

@@ -76,7 +76,8 @@ func New(o Options) *App {
 		o.Now = time.Now
 	}
 	c := &Common{Client: o.Client, Keys: o.Keys, Styles: o.Styles, Now: o.Now,
-		Prefs: &Prefs{UTC: o.UTC}, Copy: o.Copy, ExportDir: o.ExportDir}
+		Prefs: &Prefs{UTC: o.UTC}, Copy: o.Copy, ExportDir: o.ExportDir,
+		Records: NewRecordCache(DefaultRecordCacheSize)}
 	a := &App{c: c, opts: o, view: o.View, help: help.New(), events: o.Events}
 	a.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	a.help.Styles.ShortKey = o.Styles.Accent
@@ -190,8 +191,11 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Dismiss) && a.flash != "":
 			a.flash = ""
 			return nil
-		case key.Matches(msg, k.Back) && len(a.stacks[a.view]) > 1:
-			return func() tea.Msg { return popMsg{} }
+		case key.Matches(msg, k.Back) && len(a.stacks[a.view]) > 1 && !claimsBack(top):
+			// Popped here, not through a command, so the next key already
+			// reaches the screen underneath.
+			a.stacks[a.view] = a.stacks[a.view][:len(a.stacks[a.view])-1]
+			return nil
 		}
 	}
 	if top == nil {
@@ -318,6 +322,15 @@ func (a *App) helpView() string {
 	a.help.Width = a.width
 	return a.c.Styles.Overlay.Render(a.c.Styles.Title.Render("Keys") + "\n\n" + a.help.FullHelpView(groups) +
 		"\n\n" + a.c.Styles.Subtle.Render("any key closes"))
+}
+
+// backClaimer is a screen with an inner view (raw JSON) that esc closes
+// before the screen itself is closed.
+type backClaimer interface{ ClaimsBack() bool }
+
+func claimsBack(s screen) bool {
+	b, ok := s.(backClaimer)
+	return ok && b.ClaimsBack()
 }
 
 type emptyHelp struct{}

@@ -1,23 +1,309 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// callsScreen is a placeholder until the calls screen lands.
-type callsScreen struct {
-	c *Common
-	f CallFilter
+// callsPageMsg carries one page of call records, or the error fetching it,
+// for the request reqID.
+type callsPageMsg struct {
+	reqID uint64
+	page  *model.Page[model.CallRecord]
+	err   error
 }
 
-func newCallsScreen(c *Common, f CallFilter) *callsScreen { return &callsScreen{c: c, f: f} }
+// reqSeq numbers requests across every screen, so a result can never be
+// taken by a screen that did not ask for it.
+var reqSeq atomic.Uint64
 
-func (s *callsScreen) Init() tea.Cmd                    { return nil }
-func (s *callsScreen) Update(tea.Msg) (screen, tea.Cmd) { return s, nil }
-func (s *callsScreen) View() string                     { return "calls" }
-func (s *callsScreen) Title() string                    { return "Calls" }
-func (s *callsScreen) ShortHelp() []key.Binding         { return nil }
-func (s *callsScreen) FullHelp() [][]key.Binding        { return nil }
-func (s *callsScreen) Capturing() bool                  { return false }
-func (s *callsScreen) Status() Status                   { return Status{} }
+// newReqID returns a request id unique in this process (never 0, which
+// screens use for "nothing in flight").
+func newReqID() uint64 { return reqSeq.Add(1) }
+
+// callsPageTimeout bounds one page fetch including the client's retries.
+const callsPageTimeout = 3 * time.Minute
+
+// callsSelect is what the list shows; the record screen fetches the rest.
+var callsSelect = []string{"id", "type", "modalities", "startDateTime", "endDateTime", "organizer", "organizer_v2"}
+
+// fetchCallsPage fetches the page at next ("" for the first) of q.
+func fetchCallsPage(c *graphclient.Client, id uint64, q graphclient.CallQuery, next string) tea.Cmd {
+	return func() tea.Msg {
+		if c == nil {
+			return callsPageMsg{reqID: id, err: errors.New("no Graph client configured")}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), callsPageTimeout)
+		defer cancel()
+		page, err := c.ListCallRecords(ctx, q, next)
+		return callsPageMsg{reqID: id, page: page, err: err}
+	}
+}
+
+// callColumns: organizer takes most of the spare width, so at 120 columns
+// a 30-cell name shows whole; at narrow widths modalities, type, duration
+// and id hide in that order.
+var callColumns = []column{
+	{Title: "Start", Min: 19, Max: 19},
+	{Title: "Duration", Min: 8, Max: 8, Right: true, Drop: 3},
+	{Title: "Type", Min: 10, Max: 10, Drop: 4},
+	{Title: "Modalities", Min: 10, Max: 28, Flex: 1, Drop: 5},
+	{Title: "Organizer", Min: 14, Flex: 3},
+	{Title: "Id", Min: 9, Max: 9, Drop: 2},
+}
+
+// callsScreen lists call records newest first, paging lazily as the cursor
+// nears the end of what is loaded.
+type callsScreen struct {
+	c      *Common
+	filter CallFilter
+	rows   *callRows
+	tbl    table
+	form   *form
+
+	next    string // nextLink of the last page; "" when all is loaded
+	pending uint64 // request in flight, 0 when none
+	link    string // link of the request in flight, or of the failed one ("" = first page)
+	settled bool   // a page arrived for the current filter
+	err     error  // last failure; loaded rows stay
+
+	width, height int
+}
+
+// newCallsScreen makes the list with filter f applied; Init fetches.
+func newCallsScreen(c *Common, f CallFilter) *callsScreen {
+	s := &callsScreen{c: c, filter: f, rows: newCallRows()}
+	s.tbl = newTable(c, callColumns, s.cell)
+	return s
+}
+
+// Init fetches the first page.
+func (s *callsScreen) Init() tea.Cmd { return s.reload() }
+
+// Title is the breadcrumb segment.
+func (s *callsScreen) Title() string { return "Calls" }
+
+// Capturing reports the filter form open.
+func (s *callsScreen) Capturing() bool { return s.form != nil }
+
+// Status feeds the frame.
+func (s *callsScreen) Status() Status {
+	return Status{
+		Loaded:   s.rows.Len(),
+		More:     s.next != "",
+		Loading:  s.pending != 0,
+		Activity: "call records",
+		Err:      s.err,
+		Filter:   s.filterWords(),
+	}
+}
+
+// Update handles size, pages, preferences and keys.
+func (s *callsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case bodySizeMsg:
+		s.width, s.height = msg.Width, msg.Height
+		s.resize()
+		if s.form != nil {
+			s.form.SetWidth(s.width)
+		}
+		return s, s.maybeFetch()
+	case callsPageMsg:
+		return s, s.onPage(msg)
+	case tea.KeyMsg:
+		if s.form != nil {
+			return s, s.formKey(msg)
+		}
+		return s, s.key(msg)
+	}
+	// prefsChangedMsg needs nothing: cells format times in c.Loc() as drawn.
+	return s, nil
+}
+
+func (s *callsScreen) key(msg tea.KeyMsg) tea.Cmd {
+	k := &s.c.Keys
+	if s.tbl.Update(msg) {
+		return s.maybeFetch()
+	}
+	n := s.rows.Len()
+	switch {
+	case key.Matches(msg, k.Open) && n > 0:
+		rs := newRecordScreen(s.c, s.rows.ID(s.tbl.Cursor()))
+		return func() tea.Msg { return pushMsg{s: rs} }
+	case key.Matches(msg, k.Reload):
+		if s.err != nil && s.pending == 0 {
+			return s.retry()
+		}
+		return s.reload()
+	case key.Matches(msg, k.CopyID) && n > 0:
+		return copyCmd(s.c.Copy, s.rows.ID(s.tbl.Cursor()))
+	case key.Matches(msg, k.Export):
+		if n == 0 {
+			return flash("nothing to export yet", true)
+		}
+		return s.export()
+	case key.Matches(msg, k.Filter):
+		s.form = newCallsFilterForm(s.c, s.filter)
+		s.form.SetWidth(s.width)
+	}
+	return nil
+}
+
+// formKey feeds the filter form; an applied filter replaces the list, a
+// cancelled one leaves it untouched.
+func (s *callsScreen) formKey(msg tea.KeyMsg) tea.Cmd {
+	res, cmd := s.form.Update(msg)
+	switch res {
+	case formApplied:
+		f, _ := parseCallFilter(s.form.Values(), s.c.Now())
+		s.form = nil
+		s.filter = f
+		return s.reload()
+	case formCancelled:
+		s.form = nil
+	}
+	return cmd
+}
+
+// query is the Graph query for the current filter.
+func (s *callsScreen) query() graphclient.CallQuery {
+	return graphclient.CallQuery{From: s.filter.From, To: s.filter.To, Participant: s.filter.Participant, Select: callsSelect}
+}
+
+// reload drops every row and fetches the first page; a request still in
+// flight is superseded, and its result dropped on arrival.
+func (s *callsScreen) reload() tea.Cmd {
+	s.rows = newCallRows()
+	s.tbl.SetLen(0)
+	s.tbl.SetCursor(0)
+	s.next, s.err, s.settled = "", nil, false
+	s.resize()
+	return s.fetch("")
+}
+
+// retry asks again for the page that failed, keeping the rows.
+func (s *callsScreen) retry() tea.Cmd {
+	s.err = nil
+	s.resize()
+	return s.fetch(s.link)
+}
+
+func (s *callsScreen) fetch(link string) tea.Cmd {
+	s.pending, s.link = newReqID(), link
+	return fetchCallsPage(s.c.Client, s.pending, s.query(), link)
+}
+
+// maybeFetch asks for the next page when the cursor is within a screenful
+// of the last loaded row, nothing is in flight and no error waits for r.
+func (s *callsScreen) maybeFetch() tea.Cmd {
+	if s.pending != 0 || s.err != nil || s.next == "" {
+		return nil
+	}
+	if s.rows.Len()-1-s.tbl.Cursor() > s.tbl.PageSize() {
+		return nil
+	}
+	return s.fetch(s.next)
+}
+
+func (s *callsScreen) onPage(msg callsPageMsg) tea.Cmd {
+	if msg.reqID != s.pending {
+		return nil
+	}
+	s.pending = 0
+	if msg.err == nil && msg.page == nil {
+		msg.err = errors.New("list call records: empty response")
+	}
+	if msg.err != nil {
+		s.err = msg.err
+		s.resize()
+		return nil
+	}
+	s.settled = true
+	s.rows.Append(msg.page.Value)
+	s.tbl.SetLen(s.rows.Len())
+	s.next = msg.page.NextLink
+	if s.next != "" && s.next == s.link {
+		// A link that points at itself would page forever.
+		s.err = errors.New("Graph sent the same next link twice; paging stopped")
+		s.next = ""
+	}
+	s.resize()
+	return s.maybeFetch()
+}
+
+// resize gives the table the body less the error line, if one shows.
+func (s *callsScreen) resize() {
+	h := s.height
+	if s.err != nil && s.rows.Len() > 0 {
+		h--
+	}
+	s.tbl.SetSize(s.width, max(h, 1))
+}
+
+// cell is the table's view of row r: only what the columns show.
+func (s *callsScreen) cell(r, col int) string {
+	switch col {
+	case 0:
+		return fmtStartUnix(s.rows.StartUnix(r), s.c.Loc())
+	case 1:
+		return fmtSeconds(s.rows.DurationSecs(r))
+	case 2:
+		return s.rows.Type(r)
+	case 3:
+		return s.rows.Modalities(r)
+	case 4:
+		return s.rows.Organizer(r)
+	case 5:
+		return s.rows.ShortID(r)
+	}
+	return ""
+}
+
+// callsExportHeader names the exported columns; times are RFC 3339 UTC and
+// durations whole seconds, so the files sort and sum without parsing ours.
+var callsExportHeader = []string{"id", "startDateTime", "durationSeconds", "type", "modalities", "organizer"}
+
+func (s *callsScreen) export() tea.Cmd {
+	rows := s.rows.snapshot()
+	row := func(i int, rec []string) {
+		rec[0] = rows.ID(i)
+		if sec := rows.StartUnix(i); sec != 0 {
+			rec[1] = model.FormatGraphTime(time.Unix(sec, 0))
+		}
+		if d := rows.DurationSecs(i); d >= 0 {
+			rec[2] = itoa(d)
+		}
+		rec[3], rec[4], rec[5] = rows.Type(i), rows.Modalities(i), rows.Organizer(i)
+	}
+	return exportCmd(s.c.ExportDir, "calls", s.c.Now(), callsExportHeader, rows.Len(), row)
+}
+
+// ShortHelp offers what applies now.
+func (s *callsScreen) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	if s.form != nil {
+		return []key.Binding{k.Apply, k.NextField, k.Back}
+	}
+	has := s.rows.Len() > 0
+	k.Open.SetEnabled(has)
+	k.CopyID.SetEnabled(has)
+	k.Export.SetEnabled(has)
+	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
+}
+
+// FullHelp groups the keys for the help overlay.
+func (s *callsScreen) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	has := s.rows.Len() > 0
+	k.Open.SetEnabled(has)
+	k.CopyID.SetEnabled(has)
+	k.Export.SetEnabled(has)
+	return [][]key.Binding{k.navHelp(), {k.Open, k.Filter, k.Reload, k.CopyID, k.Export}}
+}

@@ -22,6 +22,9 @@ type Common struct {
 	Copy func(string) error
 	// ExportDir is where e writes CSV and JSON files.
 	ExportDir string
+	// Records keeps call records already opened, so going back and forth
+	// does not spend Graph's per-record request budget again.
+	Records *RecordCache
 }
 
 // Prefs are display preferences the root owns.

@@ -13,6 +13,8 @@ type KeyMap struct {
 	Dismiss, Help, Quit, ForceQuit        key.Binding
 	// Form keys: next/previous field and apply inside the filter form.
 	NextField, PrevField, Apply key.Binding
+	// OpenRecord opens the Teams call record of a log row's correlation id.
+	OpenRecord key.Binding
 }
 
 // navHelp is the movement group shared by list screens' full help.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -15,26 +16,318 @@ const (
 	logPstn
 )
 
-// logScreen is a placeholder until the direct-routing and PSTN views land.
+// defaultLogRange is the range a log view starts with when none is given.
+const defaultLogRange = 24 * time.Hour
+
+// logScreen lists Direct Routing or PSTN call log rows. Rows stream in a
+// page at a time as the cursor nears the end; failures-only, a summary
+// group and the sort are local views over the rows (Graph ignores $filter
+// on these functions), kept as an index so rows never move. A screen opened
+// from a triage summary group is "fixed": it shows the summary's rows with
+// the group's filter and neither pages nor changes range.
 type logScreen struct {
 	c    *Common
 	kind logKind
+	feed *logFeed
+	cols []logCol
+	tbl  table
+
+	// view lists the rows shown, in order; identity means all rows in load
+	// order and view is unused. seen is how many feed rows view covers.
+	view     []int32
+	identity bool
+	seen     int
+	match    func(int32) bool
+
+	failuresOnly bool
+	group        logGroup
+	fixed        bool
+	sortCol      int // -1: load order
+	sortDesc     bool
+
+	form   *form
+	picker *sortPicker
+
+	failedText string // pre-rendered result cell of a failed row
+	width      int
+	height     int
 }
 
+// newLogScreen makes a log view over [from, to), the last 24 hours (by
+// c.Now) when either is zero; Init fetches.
 func newLogScreen(c *Common, k logKind, from, to time.Time) *logScreen {
-	return &logScreen{c: c, kind: k}
+	if to.IsZero() {
+		to = c.Now().UTC().Truncate(time.Second)
+	}
+	if from.IsZero() {
+		from = to.Add(-defaultLogRange)
+	}
+	return newLogScreenOn(c, newLogFeed(k, from, to), logGroup{})
 }
 
-func (s *logScreen) Init() tea.Cmd                    { return nil }
-func (s *logScreen) Update(tea.Msg) (screen, tea.Cmd) { return s, nil }
-func (s *logScreen) View() string                     { return "log" }
-func (s *logScreen) Title() string {
+// newLogScreenOn makes a view over an existing feed; a non-zero group makes
+// it a fixed group view.
+func newLogScreenOn(c *Common, f *logFeed, g logGroup) *logScreen {
+	s := &logScreen{c: c, kind: f.kind, feed: f, group: g, fixed: g.kind != groupNone, sortCol: -1, identity: true}
+	s.cols = drColumns
 	if s.kind == logPstn {
-		return "PSTN"
+		s.cols = pstnColumns
 	}
-	return "Direct Routing"
+	s.failedText = c.Styles.Danger.Render("FAILED")
+	s.tbl = newTable(c, tableColumns(s.cols), s.cell)
+	if s.fixed {
+		s.rebuild()
+	} else {
+		s.absorb()
+	}
+	return s
 }
-func (s *logScreen) ShortHelp() []key.Binding  { return nil }
-func (s *logScreen) FullHelp() [][]key.Binding { return nil }
-func (s *logScreen) Capturing() bool           { return false }
-func (s *logScreen) Status() Status            { return Status{} }
+
+// Init fetches the first page unless the feed already has rows.
+func (s *logScreen) Init() tea.Cmd {
+	if s.fixed || s.feed.started || s.feed.inflight != 0 {
+		return nil
+	}
+	return s.feed.fetch(s.c.Client)
+}
+
+// Capturing reports the range form or the sort picker open.
+func (s *logScreen) Capturing() bool { return s.form != nil || s.picker != nil }
+
+// Update handles size, pages and keys.
+func (s *logScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case bodySizeMsg:
+		s.width, s.height = msg.Width, msg.Height
+		s.resize()
+		if s.form != nil {
+			s.form.SetWidth(s.width)
+		}
+		return s, s.maybeFetch()
+	case logPageMsg:
+		// Any screen sharing the feed may take the page; all catch up.
+		s.feed.accept(msg)
+		s.absorb()
+		s.resize()
+		return s, s.maybeFetch()
+	case bulkChunkMsg, bulkDoneMsg:
+		// A summary below loads the rows a group view shows.
+		s.absorb()
+		s.resize()
+	case logFeedAdoptMsg:
+		if msg.old == s.feed && !s.fixed {
+			s.adopt(msg.new)
+		}
+	case tea.KeyMsg:
+		switch {
+		case s.form != nil:
+			return s, s.formKey(msg)
+		case s.picker != nil:
+			return s, s.pickerKey(msg)
+		}
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *logScreen) key(msg tea.KeyMsg) tea.Cmd {
+	k := &s.c.Keys
+	if s.tbl.Update(msg) {
+		return s.maybeFetch()
+	}
+	n := s.tbl.Len()
+	switch {
+	case key.Matches(msg, k.Open) && n > 0:
+		d := newLogDetail(s.c, s.row())
+		return func() tea.Msg { return pushMsg{s: d} }
+	case key.Matches(msg, k.FailuresOnly) && s.kind == logDirect:
+		s.failuresOnly = !s.failuresOnly
+		s.rebuild()
+		return s.maybeFetch()
+	case key.Matches(msg, k.Sort):
+		s.picker = newSortPicker(s.cols, s.sortCol)
+	case key.Matches(msg, k.Summary) && !s.fixed:
+		sum := newLogSummary(s.c, s.feed)
+		return func() tea.Msg { return pushMsg{s: sum} }
+	case key.Matches(msg, k.Filter) && !s.fixed:
+		s.form = newLogRangeForm(s.c, s.kind, s.feed.from, s.feed.to)
+		s.form.SetWidth(s.width)
+	case key.Matches(msg, k.Reload) && !s.fixed:
+		if s.feed.err != nil && s.feed.inflight == 0 {
+			return s.feed.fetch(s.c.Client)
+		}
+		return s.reload(s.feed.from, s.feed.to)
+	case key.Matches(msg, k.CopyID) && n > 0:
+		if id := s.copyID(); id != "" {
+			return copyCmd(s.c.Copy, id)
+		}
+		return flash("this row has no id to copy", true)
+	case key.Matches(msg, k.Export):
+		if n == 0 {
+			return flash("nothing to export yet", true)
+		}
+		return s.export()
+	}
+	return nil
+}
+
+// reload starts over on a new range: a new feed, so a request still in
+// flight for the old one is dropped on arrival. Filter and sort stay.
+func (s *logScreen) reload(from, to time.Time) tea.Cmd {
+	s.feed = newLogFeed(s.kind, from, to)
+	s.seen = 0
+	s.tbl.SetCursor(0)
+	s.rebuild()
+	s.resize()
+	return s.feed.fetch(s.c.Client)
+}
+
+// maybeFetch asks for the next page when the cursor is within a screenful
+// of the last row shown and the feed is idle. A group view never pages.
+func (s *logScreen) maybeFetch() tea.Cmd {
+	if s.fixed || !s.feed.started || !s.feed.canFetch() {
+		return nil
+	}
+	if s.tbl.Len()-1-s.tbl.Cursor() > s.tbl.PageSize() {
+		return nil
+	}
+	return s.feed.fetch(s.c.Client)
+}
+
+// matcher is the row predicate of the current filters; nil passes all.
+func (s *logScreen) matcher() func(int32) bool {
+	if s.kind == logPstn {
+		return s.feed.pstn.matcher(s.group)
+	}
+	return s.feed.dr.matcher(s.failuresOnly, s.group)
+}
+
+// sortKeyFunc is the key of the current sort column, nil for load order.
+func (s *logScreen) sortKeyFunc() keyFunc {
+	switch {
+	case s.sortCol < 0:
+		return nil
+	case s.kind == logPstn:
+		return s.feed.pstn.sortKey(s.sortCol)
+	}
+	return s.feed.dr.sortKey(s.sortCol)
+}
+
+// rowAt maps a table position to a row.
+func (s *logScreen) rowAt(pos int) int32 {
+	if s.identity {
+		return int32(pos)
+	}
+	return s.view[pos]
+}
+
+// locate is the table position of row r, or -1 when it is not shown.
+func (s *logScreen) locate(r int32) int {
+	switch {
+	case s.identity:
+		if int(r) < s.seen {
+			return int(r)
+		}
+		return -1
+	case s.sortCol < 0:
+		// A filtered view in load order is ascending: search it.
+		if pos, ok := slices.BinarySearch(s.view, r); ok {
+			return pos
+		}
+		return -1
+	}
+	return findRow(s.view, r)
+}
+
+// rebuild recomputes the view after the filter or sort changed, keeping
+// the cursor on the same row, or on the next row shown after it when the
+// new filter hides it.
+func (s *logScreen) rebuild() {
+	oldIdentity, oldView, oldLen, oldCursor := s.identity, s.view, s.tbl.Len(), s.tbl.Cursor()
+	anchor, has := int32(-1), oldLen > 0
+	if has {
+		anchor = s.rowAt(s.tbl.Cursor())
+	}
+	s.seen = s.feed.Len()
+	s.match = s.matcher()
+	key := s.sortKeyFunc()
+	s.identity = s.match == nil && key == nil
+	s.view = buildView(s.seen, s.match, key, s.sortDesc)
+	s.tbl.SetLen(s.viewLen())
+	if !has {
+		return
+	}
+	pos := s.locate(anchor)
+	old := func(p int) int32 {
+		if oldIdentity {
+			return int32(p)
+		}
+		return oldView[p]
+	}
+	for p := oldCursor + 1; pos < 0 && p < oldLen; p++ {
+		if r := old(p); s.match == nil || s.match(r) {
+			pos = s.locate(r)
+		}
+	}
+	s.tbl.SetCursor(max(pos, 0))
+}
+
+// adopt switches to a feed that holds the whole range (a summary loaded
+// it), keeping the cursor on the same row.
+func (s *logScreen) adopt(f *logFeed) {
+	id := ""
+	if s.tbl.Len() > 0 {
+		id = s.rowID(s.rowAt(s.tbl.Cursor()))
+	}
+	s.feed = f
+	s.seen = 0
+	s.tbl.SetCursor(0)
+	s.rebuild()
+	s.resize()
+	if id == "" {
+		return
+	}
+	if i := s.findID(id); i >= 0 {
+		s.tbl.SetCursor(max(s.locate(i), 0))
+	}
+}
+
+// absorb adds feed rows that arrived since the view was built.
+func (s *logScreen) absorb() {
+	n := s.feed.Len()
+	if n == s.seen {
+		return
+	}
+	if !s.identity {
+		var anchor int32 = -1
+		sorted := s.sortCol >= 0 && s.tbl.Len() > 0
+		if sorted {
+			anchor = s.rowAt(s.tbl.Cursor())
+		}
+		s.view = extendView(s.view, s.seen, n, s.match, s.sortKeyFunc(), s.sortDesc)
+		s.seen = n
+		s.tbl.SetLen(s.viewLen())
+		if sorted {
+			s.tbl.SetCursor(max(s.locate(anchor), 0))
+		}
+		return
+	}
+	s.seen = n
+	s.tbl.SetLen(n)
+}
+
+func (s *logScreen) viewLen() int {
+	if s.identity {
+		return s.seen
+	}
+	return len(s.view)
+}
+
+// resize gives the table the body less the error line, if one shows.
+func (s *logScreen) resize() {
+	h := s.height
+	if s.feed.err != nil && s.tbl.Len() > 0 {
+		h--
+	}
+	s.tbl.SetSize(s.width, max(h, 1))
+}

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
+)
+
+// retention is how long Graph keeps call records (graph-api.md §4.2).
+const retention = 30 * 24 * time.Hour
+
+// Calls filter form fields, in order.
+const (
+	fieldFrom = iota
+	fieldTo
+	fieldParticipant
+)
+
+// newCallsFilterForm opens the filter form on the current filter. Times
+// are shown as RFC 3339 UTC so they parse back to the same instant.
+func newCallsFilterForm(c *Common, f CallFilter) *form {
+	at := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return model.FormatGraphTime(t)
+	}
+	fields := []formField{
+		{Label: "From", Value: at(f.From), Placeholder: "-24h, 2026-11-20 or RFC 3339; empty: 30 days ago",
+			Hint: "RFC 3339, a date (UTC), or relative: -2h, -3d, today"},
+		{Label: "To", Value: at(f.To), Placeholder: "empty: now",
+			Hint: "RFC 3339, a date (UTC), or relative: -1h, now"},
+		{Label: "Participant id", Value: f.Participant, Placeholder: "user object id or phone number",
+			Hint: "calls this participant took part in"},
+	}
+	return newForm(c, "Filter call records", fields, func(vals []string) ([]string, []string) {
+		_, errs, warns := checkCallFilter(vals, c.Now())
+		return errs, warns
+	})
+}
+
+// parseCallFilter turns the form's values into a filter; ok is false when
+// any field has an error.
+func parseCallFilter(vals []string, now time.Time) (CallFilter, bool) {
+	f, errs, _ := checkCallFilter(vals, now)
+	for _, e := range errs {
+		if e != "" {
+			return CallFilter{}, false
+		}
+	}
+	return f, true
+}
+
+// checkCallFilter parses and validates the form: From and To with
+// model.ParseWhen (empty: unset), their order, and the participant id as
+// Graph's query would. A From past the retention window only warns.
+func checkCallFilter(vals []string, now time.Time) (f CallFilter, errs, warns []string) {
+	errs, warns = make([]string, 3), make([]string, 3)
+	get := func(i int) string {
+		if i < len(vals) {
+			return strings.TrimSpace(vals[i])
+		}
+		return ""
+	}
+	when := func(i int) time.Time {
+		v := get(i)
+		if v == "" {
+			return time.Time{}
+		}
+		t, err := model.ParseWhen(v, now)
+		if err != nil {
+			errs[i] = err.Error()
+		}
+		return t
+	}
+	f.From, f.To = when(fieldFrom), when(fieldTo)
+	f.Participant = get(fieldParticipant)
+	if errs[fieldFrom] == "" && errs[fieldTo] == "" {
+		if err := model.ValidateRange(f.From, f.To); err != nil {
+			errs[fieldTo] = err.Error()
+		}
+	}
+	if err := (graphclient.CallQuery{Participant: f.Participant}).Validate(); err != nil {
+		errs[fieldParticipant] = err.Error()
+	}
+	if !f.From.IsZero() && f.From.Before(now.Add(-retention)) {
+		warns[fieldFrom] = "Graph keeps call records for 30 days: nothing that started before " +
+			model.FormatGraphTime(now.Add(-retention).Truncate(time.Minute)) + " will be found"
+	}
+	return f, errs, warns
+}
+
+// filterWords says the active filter for the header, in the shown zone:
+// "from 2026-11-20 14:00 to now · participant 821809f5…".
+func (s *callsScreen) filterWords() string {
+	loc := s.c.Loc()
+	f := s.filter
+	var w string
+	switch {
+	case f.From.IsZero() && f.To.IsZero():
+		w = "last 30 days"
+	case f.To.IsZero():
+		w = "from " + fmtShortTime(f.From, loc) + " to now"
+	case f.From.IsZero():
+		w = "until " + fmtShortTime(f.To, loc)
+	default:
+		w = "from " + fmtShortTime(f.From, loc) + " to " + fmtShortTime(f.To, loc)
+	}
+	if f.Participant != "" {
+		w += " · participant " + shortID(f.Participant)
+	}
+	return w
+}
+
+// rangeWords is the filter as "between … and …" for the body's messages,
+// with the participant in full when set.
+func (s *callsScreen) rangeWords() string {
+	loc := s.c.Loc()
+	from, to := "30 days ago", "now"
+	if !s.filter.From.IsZero() {
+		from = fmtShortTime(s.filter.From, loc)
+	}
+	if !s.filter.To.IsZero() {
+		to = fmtShortTime(s.filter.To, loc)
+	}
+	w := "between " + from + " and " + to
+	if s.filter.Participant != "" {
+		w += " for participant " + s.filter.Participant
+	}
+	return w
+}

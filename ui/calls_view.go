@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the filter form, the loading, error or empty state, or the
+// table with an error line under it when a later page failed.
+func (s *callsScreen) View() string {
+	if s.width <= 0 || s.height <= 0 {
+		return ""
+	}
+	if s.form != nil {
+		return lipgloss.PlaceHorizontal(s.width, lipgloss.Center, s.form.View())
+	}
+	st := &s.c.Styles
+	k := s.c.Keys
+	n := s.rows.Len()
+	switch {
+	case n == 0 && s.err != nil:
+		return s.errorView()
+	case n == 0 && (s.pending != 0 || !s.settled):
+		return s.message(st.Subtle.Render("Loading call records " + s.rangeWords() + "…"))
+	case n == 0:
+		return s.message(
+			st.Title.Render("No call records "+s.rangeWords()),
+			"",
+			st.Subtle.Render(k.Filter.Help().Key+" changes the filter · "+k.Reload.Help().Key+" reloads"),
+		)
+	}
+	v := s.tbl.View()
+	if s.err != nil {
+		v += "\n" + st.Danger.Render(truncate("✗ "+errorLine(s.err)+" · "+k.Reload.Help().Key+" to retry", s.width))
+	}
+	return v
+}
+
+// errorView is the state when nothing could be loaded: the error in full
+// (Graph's code, message, hint and request-id) and how to retry.
+func (s *callsScreen) errorView() string {
+	st := &s.c.Styles
+	lines := []string{st.Danger.Render("✗ Could not load call records " + s.rangeWords())}
+	lines = append(lines, "")
+	for _, l := range strings.Split(ansi.Wrap(s.err.Error(), max(s.width-4, 10), " "), "\n") {
+		lines = append(lines, st.Value.Render(l))
+	}
+	var ge *graphclient.Error
+	if errors.As(s.err, &ge) {
+		var meta []string
+		if ge.Code != "" {
+			meta = append(meta, "code "+ge.Code)
+		}
+		if ge.RequestID != "" {
+			meta = append(meta, "request-id "+ge.RequestID)
+		}
+		if ge.Date != "" {
+			meta = append(meta, "date "+ge.Date)
+		}
+		if len(meta) > 0 {
+			lines = append(lines, "", st.Subtle.Render(strings.Join(meta, " · ")))
+		}
+	}
+	lines = append(lines, "", st.Subtle.Render(s.c.Keys.Reload.Help().Key+" to retry"))
+	return s.message(lines...)
+}
+
+// message draws lines a little in from the top-left corner, each cut to width.
+func (s *callsScreen) message(lines ...string) string {
+	var b strings.Builder
+	b.WriteString("\n")
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("  ")
+		b.WriteString(truncate(l, s.width-2))
+	}
+	return b.String()
+}
+
+// errorLine is an error in one line for under a table: for Graph errors the
+// status, code and request-id, which a support ticket needs.
+func errorLine(err error) string {
+	var ge *graphclient.Error
+	if !errors.As(err, &ge) {
+		return err.Error()
+	}
+	var b strings.Builder
+	b.WriteString("Graph ")
+	b.WriteString(itoa(int64(ge.Status)))
+	if ge.Code != "" {
+		b.WriteString(" " + ge.Code)
+	}
+	if ge.Message != "" {
+		b.WriteString(": " + ge.Message)
+	}
+	if ge.RequestID != "" {
+		b.WriteString(" · request-id " + ge.RequestID)
+	}
+	return b.String()
+}

@@ -1,0 +1,310 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// summaryLabelWidth aligns the summary's values.
+const summaryLabelWidth = 14
+
+// maxParticipantLines bounds the participant names shown in the summary; the
+// rest is counted.
+const maxParticipantLines = 2
+
+// minSessionRows is the table height below which the detail pane gives way.
+const minSessionRows = 3
+
+// layout rebuilds the summary and detail text and sizes the table for the
+// current width, record and cursor. It runs in Update, so View stays pure.
+func (s *recordScreen) layout() {
+	if s.raw != nil {
+		s.raw.setSize(s.width, s.height)
+	}
+	if s.rec == nil || s.width <= 0 {
+		s.summaryLines, s.detailLines = nil, nil
+		return
+	}
+	if dated := sessionsCrossDays(s.rec, s.c.Loc()); dated != s.datedStarts {
+		s.datedStarts = dated
+		cols := sessionColumns
+		if dated {
+			cols = sessionColumnsDated
+		}
+		s.tbl.SetColumns(cols)
+	}
+	s.summaryLines = s.summary(s.width)
+	s.detailLines = nil
+	if len(s.rec.Sessions) > 0 {
+		i := min(s.tbl.Cursor(), len(s.rec.Sessions)-1)
+		s.detailLines = sessionDetail(&s.rec.Sessions[i], i+1, s.c.Loc(), s.width)
+	}
+	// Summary, a blank line, the "Sessions" title, the table, a blank line
+	// and the detail: the detail gives way first, then summary lines.
+	avail := s.height - len(s.summaryLines) - 2
+	if avail-len(s.detailLines)-1 < minSessionRows+1 {
+		s.detailLines = nil
+	}
+	if len(s.detailLines) > 0 {
+		avail -= len(s.detailLines) + 1
+	}
+	if avail < minSessionRows+1 {
+		keep := max(len(s.summaryLines)-(minSessionRows+1-avail), 1)
+		avail += len(s.summaryLines) - keep
+		s.summaryLines = s.summaryLines[:keep]
+	}
+	s.tbl.SetSize(s.width, max(avail, 1))
+}
+
+// summary is the record's fields as labelled lines; values wrap under
+// their label, so nothing is cut but the participant list.
+func (s *recordScreen) summary(width int) []string {
+	r, st := s.rec, s.c.Styles
+	loc := s.c.Loc()
+	field := func(label string, items ...string) []string {
+		pad := padRight(label, summaryLabelWidth)
+		lines := wrapItems(pad, items, width)
+		if rest, ok := strings.CutPrefix(lines[0], pad); ok {
+			lines[0] = st.Label.Render(pad) + rest
+		}
+		return lines
+	}
+	var out []string
+	out = append(out, field("Call record", r.ID, "version "+strconv.FormatInt(r.Version, 10), "type "+orDash(r.Type),
+		"modalities "+modalitiesText(r.Modalities))...)
+	out = append(out, field("Start", fmtStart(r.StartDateTime.Time, loc), "end "+fmtStart(r.EndDateTime.Time, loc),
+		"duration "+spanDuration(r.StartDateTime, r.EndDateTime),
+		"last modified "+fmtStart(r.LastModifiedDateTime.Time, loc))...)
+	out = append(out, field("Organizer", orDash(r.OrganizerText()))...)
+	if r.JoinWebURL != "" {
+		out = append(out, field("Join URL", r.JoinWebURL)...)
+	}
+	out = append(out, s.participantLines(width)...)
+	return out
+}
+
+// participantLines is "Participants  12 loaded · more: Ann, Bo, …", at most
+// maxParticipantLines long; the deprecated list stands in for old records.
+func (s *recordScreen) participantLines(width int) []string {
+	names := make([]string, 0, min(len(s.parts), 64))
+	for i := range s.parts {
+		names = append(names, orDash(s.parts[i].DisplayText()))
+		if len(names) == 64 { // more than two lines ever show
+			break
+		}
+	}
+	var count string
+	switch {
+	case len(s.parts) == 0 && s.partsDone && len(s.rec.Participants) > 0:
+		count = plural(len(s.rec.Participants), "participant", "participants") + " (deprecated list)"
+		names = names[:0]
+		for i := range s.rec.Participants {
+			t, _ := s.rec.Participants[i].DisplayText()
+			names = append(names, orDash(t))
+			if len(names) == 64 {
+				break
+			}
+		}
+	case s.partsDone:
+		count = plural(len(s.parts), "participant", "participants")
+	case s.pErr != nil:
+		count = fmtCount(len(s.parts)) + " loaded · " + errorHeadline(s.pErr) + " · r to retry"
+	default:
+		count = fmtCount(len(s.parts)) + " loaded · more"
+	}
+	total := len(s.parts)
+	if len(s.rec.Participants) > 0 && len(s.parts) == 0 {
+		total = len(s.rec.Participants)
+	}
+	head := count
+	if len(names) > 0 {
+		head += ": "
+	}
+	pad := padRight("Participants", summaryLabelWidth)
+	lines := packNames(pad+head, summaryLabelWidth, names, total, width, maxParticipantLines)
+	if rest, ok := strings.CutPrefix(lines[0], pad); ok {
+		lines[0] = s.c.Styles.Label.Render(pad) + rest
+	}
+	return lines
+}
+
+// packNames lists names after first, comma-separated, in at most maxLines
+// lines of width cells (continuations indented). Names that do not fit are
+// left out whole and counted: "… (303 in all)".
+func packNames(first string, indent int, names []string, total, width, maxLines int) []string {
+	suffix := " … (" + fmtCount(total) + " in all)"
+	sw := ansi.StringWidth(suffix)
+	cut := func(lines []string) []string {
+		last := len(lines) - 1
+		l := strings.TrimRight(lines[last], " ")
+		if l == "" {
+			l = strings.Repeat(" ", indent) + strings.TrimPrefix(suffix, " ")
+		} else {
+			l += suffix
+		}
+		lines[last] = truncate(l, width)
+		return lines
+	}
+	for i := range names[:max(len(names)-1, 0)] {
+		names[i] += ","
+	}
+	// rest[i] is the width of names[i:] on one line, to tell whether the
+	// last line can end the list without room for the count.
+	rest := make([]int, len(names)+1)
+	for i := len(names) - 1; i >= 0; i-- {
+		rest[i] = ansi.StringWidth(names[i]) + rest[i+1]
+		if i < len(names)-1 {
+			rest[i]++
+		}
+	}
+	lines := []string{first}
+	w, empty := ansi.StringWidth(first), true
+	for i, n := range names {
+		nw, sep := ansi.StringWidth(n), 1
+		if empty {
+			sep = 0
+		}
+		if w+sep+nw > width && !empty {
+			if len(lines) == maxLines {
+				return cut(lines)
+			}
+			lines = append(lines, strings.Repeat(" ", indent))
+			w, sep = indent, 0
+		}
+		endsHere := total == len(names) && w+sep+rest[i] <= width
+		if len(lines) == maxLines && !endsHere && w+sep+nw+sw > width {
+			return cut(lines)
+		}
+		if sep == 1 {
+			lines[len(lines)-1] += " "
+		}
+		lines[len(lines)-1] += n
+		w += sep + nw
+		empty = false
+	}
+	if total > len(names) {
+		return cut(lines)
+	}
+	for i := range lines {
+		lines[i] = truncate(lines[i], width)
+	}
+	return lines
+}
+
+// View draws the raw JSON, or the state (loading, not found, error), or
+// summary, sessions and the detail of the session under the cursor.
+func (s *recordScreen) View() string {
+	st := s.c.Styles
+	if s.raw != nil {
+		return s.raw.view(st)
+	}
+	if s.rec == nil {
+		return s.stateView()
+	}
+	var b strings.Builder
+	for _, l := range s.summaryLines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+	title := "Sessions (" + fmtCount(len(s.rec.Sessions)) + ")"
+	if len(s.rec.Sessions) == 0 {
+		b.WriteString(st.Title.Render(title) + st.Subtle.Render("  no sessions in this record yet: Graph may still be adding them; r reloads"))
+		return b.String()
+	}
+	b.WriteString(st.Title.Render(title) + st.Subtle.Render("  enter opens a session"))
+	b.WriteByte('\n')
+	b.WriteString(s.tbl.View())
+	if len(s.detailLines) > 0 {
+		b.WriteString("\n\n")
+		for i, l := range s.detailLines {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			if i == 0 {
+				l = st.Accent.Render(l)
+			}
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
+
+// stateView is what shows before a record is in: loading, a 404 in
+// plain words, or the error with what a support ticket needs.
+func (s *recordScreen) stateView() string {
+	st := s.c.Styles
+	switch {
+	case s.err != nil && s.notFound:
+		return st.Warn.Render(notFoundText(s.id)) + "\n\n" + st.Subtle.Render("r to retry · esc goes back")
+	case s.err != nil:
+		return strings.Join(errorLines(st, "Could not load call record "+s.id, s.err), "\n")
+	case s.pending != 0:
+		return st.Subtle.Render("Loading call record " + s.id + " with its sessions and segments…")
+	}
+	return st.Subtle.Render("No call record loaded. r to retry")
+}
+
+// notFoundText explains a 404 for a record id.
+func notFoundText(id string) string {
+	return "No Teams call record " + id + ": it may be older than 30 days or not generated yet (up to 60 minutes after the call)"
+}
+
+// errorLines is the error block: what failed, Graph's code and message,
+// request-id and date, and how to retry.
+func errorLines(st Styles, what string, err error) []string {
+	lines := []string{st.Danger.Render(what + ": " + errorHeadline(err))}
+	if ge, ok := asGraphError(err); ok {
+		var facts []string
+		if ge.Code != "" {
+			facts = append(facts, "code "+ge.Code)
+		}
+		if ge.RequestID != "" {
+			facts = append(facts, "request-id "+ge.RequestID)
+		}
+		if ge.Date != "" {
+			facts = append(facts, "date "+ge.Date)
+		}
+		if len(facts) > 0 {
+			lines = append(lines, "Graph "+strings.Join(facts, " · "))
+		}
+		if h := ge.Hint(); h != "" {
+			lines = append(lines, h)
+		}
+	} else {
+		lines = append(lines, err.Error())
+	}
+	return append(lines, "", st.Subtle.Render("r to retry · esc goes back"))
+}
+
+// errorHeadline is the short form of an error: Graph's status and message,
+// or the error text.
+func errorHeadline(err error) string {
+	if ge, ok := asGraphError(err); ok {
+		h := "Graph " + strconv.Itoa(ge.Status)
+		if ge.Message != "" {
+			h += ": " + ge.Message
+		}
+		return h
+	}
+	return err.Error()
+}
+
+func asGraphError(err error) (*graphclient.Error, bool) {
+	ge := new(graphclient.Error)
+	if !errors.As(err, &ge) {
+		return nil, false
+	}
+	return ge, true
+}
+
+func padRight(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s + " "
+}

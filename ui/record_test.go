@@ -1,0 +1,329 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/graphclient/fakegraph"
+	"github.com/callscope/callscope/model"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// recOpen makes a record screen at 120x37 and runs its fetches to the end.
+func recOpen(t *testing.T, c *Common, id string) *recordScreen {
+	t.Helper()
+	var s screen = newRecordScreen(c, id)
+	s, _ = s.Update(bodySizeMsg{Width: 120, Height: 37})
+	s, _ = recDrain(t, s, s.Init())
+	return s.(*recordScreen)
+}
+
+func TestRecordLoadShowsSummaryAndSessions(t *testing.T) {
+	client, _ := recFakeGraph(t, fxTenant(0), fakegraph.Options{})
+	c, _ := recordCommon(client)
+	s := recOpen(t, c, fxRecID)
+	if s.Title() != "Call 3f2a9c1e…" {
+		t.Errorf("Title = %q", s.Title())
+	}
+	v := s.View()
+	recContains(t, v, fxRecID, "version 3", "type groupCall", "modalities audio, video",
+		"Organizer     Anette Thomsen", "duration 12m05s", "last modified 2026-11-20 13:40:00",
+		"https://teams.microsoft.com/l/meetup-join/19%3ameeting_NmI4?context=%7b%22Tid%22%7d&x=1",
+		"3 participants: Anette Thomsen, Daichi Maruyama, +15551234567",
+		"Sessions (2)", "Anette Thomsen (windows", "Daichi Maruyama (macOS", "13:00:00", "12m05s",
+		"FAILED callSetup: SIP", "ok",
+		// the detail of the session under the cursor, user agent included
+		"Session 1 · ok · id "+fxSess1ID, "user agent Teams/24295.605.3225.8804 (Windows NT 10.0)", "rated poor: Noisy")
+	s.Update(keyDown)
+	recContains(t, s.View(), "Session 2 · FAILED callSetup: SIP 408 Request Timeout from sbc.contoso.com · id "+fxSess2ID,
+		"Callee  +15551234567 · unknownFutureValue · user agent sbc.contoso.com/1.0")
+	st := s.Status()
+	if st.Loading || st.Err != nil || st.Loaded != 2 {
+		t.Errorf("Status = %+v", st)
+	}
+}
+
+func TestRecordParticipantsPaged(t *testing.T) {
+	client, srv := recFakeGraph(t, fxTenant(300), fakegraph.Options{})
+	c, _ := recordCommon(client)
+	var s screen = newRecordScreen(c, fxRecID)
+	s, _ = s.Update(bodySizeMsg{Width: 120, Height: 37})
+	s, cmd := s.Update(s.Init()())                 // the record
+	s, cmd = s.Update(cmd())                       // participants page 1
+	recContains(t, s.View(), "130 loaded · more:") // page 2 in flight
+	if st := s.Status(); !st.Loading || st.Activity != "participants of 3f2a9c1e…" {
+		t.Errorf("Status while paging = %+v", st)
+	}
+	s, _ = recDrain(t, s, cmd)
+	recContains(t, s.View(), "303 participants: Anette Thomsen", "(303 in all)")
+	var pages int
+	for _, r := range srv.Requests() {
+		if strings.Contains(r.Path, "/participants_v2") {
+			pages++
+		}
+	}
+	if pages != 3 {
+		t.Errorf("participant requests = %d, want 3", pages)
+	}
+}
+
+// TestRecordStaleResultDropped: a reload supersedes the fetch in flight, and
+// the superseded result must not land.
+func TestRecordStaleResultDropped(t *testing.T) {
+	client, _ := recFakeGraph(t, fxTenant(0), fakegraph.Options{})
+	c, _ := recordCommon(client)
+	var s screen = newRecordScreen(c, fxRecID)
+	s, _ = s.Update(bodySizeMsg{Width: 120, Height: 37})
+	first := s.Init()
+	s, second := s.Update(keyRune('r'))
+	stale := first()
+	s, cmd := s.Update(stale)
+	if cmd != nil || s.(*recordScreen).rec != nil {
+		t.Fatal("stale result was taken")
+	}
+	if c.Records.len() != 0 {
+		t.Fatal("stale result was cached")
+	}
+	s, _ = s.Update(second())
+	if s.(*recordScreen).rec == nil {
+		t.Fatal("current result was dropped")
+	}
+
+	// Loaded: a stale answer carrying another version changes nothing.
+	old := stale.(recordLoadedMsg)
+	other := *old.rec
+	other.Version = 99
+	old.rec = &other
+	s, _ = s.Update(old)
+	if got := s.(*recordScreen).rec.Version; got != 3 {
+		t.Errorf("version after stale reply = %d, want 3", got)
+	}
+}
+
+func TestRecordCacheHitIssuesNoRequest(t *testing.T) {
+	client, srv := recFakeGraph(t, fxTenant(0), fakegraph.Options{})
+	c, _ := recordCommon(client)
+	first := recOpen(t, c, fxRecID)
+	n := len(srv.Requests())
+	if n != 2 { // the record, one participants page
+		t.Fatalf("first open made %d requests, want 2", n)
+	}
+	again := newRecordScreen(c, fxRecID)
+	if cmd := again.Init(); cmd != nil {
+		t.Fatal("a cached record issued a fetch")
+	}
+	again.Update(bodySizeMsg{Width: 120, Height: 37})
+	if got := len(srv.Requests()); got != n {
+		t.Errorf("requests = %d after reopening, want %d", got, n)
+	}
+	if again.View() != first.View() {
+		t.Errorf("cached view differs:\n%s\n---\n%s", again.View(), first.View())
+	}
+}
+
+func TestRecordCacheResumesParticipantPaging(t *testing.T) {
+	client, srv := recFakeGraph(t, fxTenant(300), fakegraph.Options{})
+	c, _ := recordCommon(client)
+	var s screen = newRecordScreen(c, fxRecID)
+	s, cmd := s.Update(s.Init()())
+	s.Update(cmd()) // page 1 in; the user leaves before page 2 lands
+	srv.ResetRequests()
+	again := newRecordScreen(c, fxRecID)
+	if len(again.parts) != 130 {
+		t.Fatalf("cached participants = %d", len(again.parts))
+	}
+	recDrain(t, again, again.Init())
+	reqs := srv.Requests()
+	if len(reqs) != 2 || !strings.Contains(reqs[0].Path, "skiptoken") {
+		t.Errorf("resume requests = %+v, want pages 2 and 3 only", reqs)
+	}
+	if len(again.parts) != 303 {
+		t.Errorf("participants = %d", len(again.parts))
+	}
+}
+
+func TestRecordReloadKeepsNewerCachedVersion(t *testing.T) {
+	tenant := fxTenant(0)
+	client, _ := recFakeGraph(t, tenant, fakegraph.Options{})
+	c, _ := recordCommon(client)
+	s := recOpen(t, c, fxRecID)
+
+	// Graph now serves version 2 (a lagging replica): keep 3 and say so.
+	r := fxRecord()
+	r.Version = 2
+	tenant.AddRecord(r)
+	_, root := recDrain(t, s, s.onKey(keyRune('r')))
+	if s.rec.Version != 3 {
+		t.Errorf("version = %d, want the cached 3", s.rec.Version)
+	}
+	if len(root) != 1 || !strings.Contains(root[0].(flashMsg).text, "older than the version 3 shown") {
+		t.Errorf("root messages = %+v", root)
+	}
+
+	// Version 3 again, with a new session: equal replaces.
+	r = fxRecord()
+	r.Sessions = r.Sessions[:1]
+	tenant.AddRecord(r)
+	recDrain(t, s, s.onKey(keyRune('r')))
+	if len(s.rec.Sessions) != 1 {
+		t.Errorf("equal version not taken: %d sessions", len(s.rec.Sessions))
+	}
+	if e, _ := c.Records.get(fxRecID); len(e.Record.Sessions) != 1 {
+		t.Error("cache not replaced")
+	}
+	if s.tbl.Len() != 1 {
+		t.Errorf("table rows = %d", s.tbl.Len())
+	}
+}
+
+func TestRecordNotFound(t *testing.T) {
+	client, _ := recFakeGraph(t, fxTenant(0), fakegraph.Options{})
+	c, _ := recordCommon(client)
+	const id = "0f0f0f0f-dead-4bee-8f00-000000000000"
+	s := recOpen(t, c, id)
+	want := "No Teams call record " + id + ": it may be older than 30 days or not generated yet (up to 60 minutes after the call)"
+	recContains(t, s.View(), want, "r to retry")
+	if st := s.Status(); st.Err != nil || st.Loading {
+		t.Errorf("Status = %+v", st)
+	}
+	// Nothing else breaks: keys that need a record do nothing.
+	for _, k := range []tea.KeyMsg{keyRune('v'), keyEnter, keyRune('e'), keyDown, keyEnd} {
+		if cmd := s.onKey(k); cmd != nil {
+			t.Errorf("key %v issued a command", k)
+		}
+	}
+	if c.Records.len() != 0 {
+		t.Error("a 404 was cached")
+	}
+	// r retries.
+	if cmd := s.onKey(keyRune('r')); cmd == nil || s.pending == 0 {
+		t.Error("r did not retry")
+	}
+}
+
+func TestRecordNotFoundPastRetention(t *testing.T) {
+	// The fake's clock is 31 days on: the record is gone.
+	client, _ := recFakeGraph(t, fxTenant(0), fakegraph.Options{Clock: func() time.Time { return recordNow.AddDate(0, 0, 31) }})
+	c, _ := recordCommon(client)
+	s := recOpen(t, c, fxRecID)
+	recContains(t, s.View(), "No Teams call record "+fxRecID+": it may be older than 30 days")
+}
+
+func TestRecordOtherErrorShowsCodeAndRequestID(t *testing.T) {
+	client, _ := recFakeGraph(t, fxTenant(0), fakegraph.Options{Token: "another-token"})
+	c, _ := recordCommon(client)
+	s := recOpen(t, c, fxRecID)
+	v := s.View()
+	recContains(t, v, "Could not load call record "+fxRecID+": Graph 401", "Graph code InvalidAuthenticationToken",
+		"request-id ", "r to retry")
+	if s.Status().Err == nil {
+		t.Error("Status().Err is nil")
+	}
+}
+
+func TestRecordErrorKeepsLoadedRecord(t *testing.T) {
+	tenant := fxTenant(0)
+	client, srv := recFakeGraph(t, tenant, fakegraph.Options{})
+	c, _ := recordCommon(client)
+	s := recOpen(t, c, fxRecID)
+	srv.SetFaults(fakegraph.Faults{UnavailableEvery: 1})
+	recDrain(t, s, s.onKey(keyRune('r')))
+	if s.rec == nil || s.Status().Err == nil {
+		t.Fatalf("rec = %v, err = %v", s.rec, s.Status().Err)
+	}
+	recContains(t, s.View(), "Sessions (2)")
+}
+
+// TestRecordParticipantsErrorKeepsRowsAndResumes: a failed page keeps what
+// was paged in, and r asks only for the pages still missing.
+func TestRecordParticipantsErrorKeepsRowsAndResumes(t *testing.T) {
+	client, srv := recFakeGraph(t, fxTenant(300), fakegraph.Options{})
+	c, _ := recordCommon(client)
+	var s screen = newRecordScreen(c, fxRecID)
+	s, _ = s.Update(bodySizeMsg{Width: 120, Height: 37})
+	s, cmd := s.Update(s.Init()())
+	s, cmd = s.Update(cmd()) // page 1
+	srv.SetFaults(fakegraph.Faults{UnavailableEvery: 1})
+	s, _ = s.Update(cmd()) // page 2 fails
+	rs := s.(*recordScreen)
+	recContains(t, rs.View(), "130 loaded · Graph 503", "r to retry", "Sessions (2)")
+	if rs.Status().Err == nil || len(rs.parts) != 130 {
+		t.Fatalf("err %v, %d participants", rs.Status().Err, len(rs.parts))
+	}
+	srv.SetFaults(fakegraph.Faults{})
+	srv.ResetRequests()
+	recDrain(t, rs, rs.onKey(keyRune('r')))
+	for _, r := range srv.Requests() {
+		if !strings.Contains(r.Path, "participants_v2") || !strings.Contains(r.Path, "skiptoken") {
+			t.Errorf("retry requested %s, want only the remaining participant pages", r.Path)
+		}
+	}
+	if len(rs.parts) != 303 || rs.Status().Err != nil {
+		t.Errorf("%d participants, err %v", len(rs.parts), rs.Status().Err)
+	}
+}
+
+// TestRecordReloadKeepsParticipantsUntilComplete: r reads participants
+// again, and the list shown does not shrink while the new pages come in.
+func TestRecordReloadKeepsParticipantsUntilComplete(t *testing.T) {
+	tenant := fxTenant(300)
+	client, _ := recFakeGraph(t, tenant, fakegraph.Options{})
+	c, _ := recordCommon(client)
+	s := recOpen(t, c, fxRecID)
+	r := fxRecord()
+	r.Version = 4
+	for i := 0; i < 197; i++ { // 200 in all: two pages
+		id := "new-" + strconv.Itoa(i)
+		r.ParticipantsV2 = append(r.ParticipantsV2, model.Participant{ID: id,
+			Identity: &model.IdentitySet{Guest: &model.Identity{ID: id, DisplayName: id}}})
+	}
+	tenant.AddRecord(r)
+
+	cmd := s.onKey(keyRune('r'))
+	_, cmd = s.Update(cmd()) // the record; participants are asked for again
+	if s.rec.Version != 4 || len(s.parts) != 303 {
+		t.Fatalf("version %d, %d participants shown", s.rec.Version, len(s.parts))
+	}
+	_, cmd = s.Update(cmd()) // page 1 of 2
+	if len(s.parts) != 303 {
+		t.Errorf("list changed mid-reload: %d participants", len(s.parts))
+	}
+	recContains(t, s.View(), "303 participants")
+	_, cmd = s.Update(cmd())
+	if cmd != nil || len(s.parts) != 200 {
+		t.Errorf("after reload: %d participants", len(s.parts))
+	}
+	recContains(t, s.View(), "200 participants: Anette Thomsen, Daichi Maruyama")
+	if e, _ := c.Records.get(fxRecID); len(e.Participants) != 200 || e.Record.Version != 4 {
+		t.Errorf("cache: %d participants, version %d", len(e.Participants), e.Record.Version)
+	}
+}
+
+func TestRecordHelpIsHonest(t *testing.T) {
+	c, _ := recordCommon(nil)
+	s := newRecordScreen(c, fxRecID)
+	for _, b := range s.ShortHelp() {
+		if h := b.Help().Key; b.Enabled() && (h == "enter" || h == "v" || h == "e") {
+			t.Errorf("%s offered before the record is in", h)
+		}
+	}
+	rec := fxRecord()
+	s.onRecord(recordLoadedMsg{reqID: s.pending, rec: &rec})
+	var on []string
+	for _, b := range s.ShortHelp() {
+		if b.Enabled() {
+			on = append(on, b.Help().Key)
+		}
+	}
+	if got := strings.Join(on, " "); got != "enter v y e r esc" {
+		t.Errorf("help = %q", got)
+	}
+}
+
+func TestRecordNoClient(t *testing.T) {
+	c, _ := recordCommon(nil)
+	s := recOpen(t, c, fxRecID)
+	recContains(t, s.View(), "Could not load call record", "no Graph client", "r to retry")
+}
