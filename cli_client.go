@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/fakegraph"
+)
+
+// signInError is a credential that could not be built; its text already
+// carries graphclient.SignInHelp.
+type signInError struct{ err error }
+
+func (e *signInError) Error() string { return e.err.Error() }
+func (e *signInError) Unwrap() error { return e.err }
+
+// connect builds the Graph client the flags ask for. With --demo it starts
+// the fake service on a loopback port with a token made for this run and
+// known to nobody else; stop shuts it down. The token is never printed.
+func connect(o *options, obs graphclient.Observer) (c *graphclient.Client, stop func(), err error) {
+	stop = func() {}
+	var cred azcore.TokenCredential
+	root := o.graphURL
+	if o.demo {
+		tok, err := randomToken()
+		if err != nil {
+			return nil, stop, fmt.Errorf("demo token: %w", err)
+		}
+		base, shutdown, err := fakegraph.Start(fakegraph.DemoTenant(time.Now()), fakegraph.Options{Token: tok})
+		if err != nil {
+			return nil, stop, fmt.Errorf("start demo tenant: %w", err)
+		}
+		stop = func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			_ = shutdown(ctx)
+		}
+		root, cred = base, graphclient.StaticToken(tok)
+	} else {
+		// Refuse a bad --graph-url before any sign-in is attempted.
+		if _, err := graphclient.New(graphclient.Options{ServiceRoot: root, Cloud: o.cloudCfg}); err != nil {
+			return nil, stop, usagef(o.cmd, "--graph-url: %v", err)
+		}
+		cr, _, err := graphclient.NewCredential(o.cloudCfg)
+		if err != nil {
+			return nil, stop, &signInError{err}
+		}
+		cred = cr
+	}
+	c, err = graphclient.New(graphclient.Options{ServiceRoot: root, Cloud: o.cloudCfg, Credential: cred, Observer: obs})
+	if err != nil {
+		stop()
+		return nil, func() {}, usagef(o.cmd, "--graph-url: %v", err)
+	}
+	return c, stop, nil
+}
+
+// randomToken is 32 random bytes, hex: the demo service accepts only it.
+func randomToken() (string, error) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b[:]), nil
+}
+
+// stderrObserver tells a script's user on stderr why a run is slow:
+// Graph throttled it and it is waiting before a retry.
+type stderrObserver struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+// Throttled implements graphclient.Observer.
+func (s *stderrObserver) Throttled(ev graphclient.ThrottleEvent) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fmt.Fprintf(s.w, "callscope: Graph answered %d, retrying in %s (attempt %d)\n",
+		ev.Status, ev.Wait.Round(100*time.Millisecond), ev.Attempt+1)
+}
+
+// RequestDone implements graphclient.Observer.
+func (s *stderrObserver) RequestDone(graphclient.RequestEvent) {}
+
+// exitCode maps a run's error to the exit status and writes its message.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	if ue, ok := isUsage(err); ok {
+		printUsageError(stderr, ue)
+		return exitUsage
+	}
+	// Only a failed write to stdout means the reader left; an EPIPE on the
+	// connection to Graph is a network error like any other.
+	var oe *outputError
+	if errors.As(err, &oe) && readerGone(oe.err) {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "callscope: %v\n", err)
+	return exitFail
+}

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/sip"
+)
+
+// CSV layouts. Columns are appended, never reordered or renamed: scripts
+// and spreadsheets address them by position as often as by name.
+
+// callColumns are the list fields of a call record (sessions are not part
+// of the list; use `callscope record ID`).
+var callColumns = columns[model.CallRecord]{
+	header: []string{"id", "version", "type", "modalities", "start", "end", "duration_seconds",
+		"organizer", "organizer_id", "last_modified", "join_web_url"},
+	fill: func(r *model.CallRecord, c []string) {
+		c[0] = text(r.ID)
+		if r.Version != 0 {
+			c[1] = strconv.FormatInt(r.Version, 10)
+		}
+		c[2] = text(r.Type)
+		c[3] = text(strings.Join(r.Modalities, ";"))
+		c[4] = stamp(r.StartDateTime)
+		c[5] = stamp(r.EndDateTime)
+		if !r.StartDateTime.IsZero() && !r.EndDateTime.IsZero() {
+			c[6] = seconds(r.EndDateTime.Sub(r.StartDateTime.Time))
+		}
+		c[7] = text(r.OrganizerText())
+		c[8] = text(organizerID(r))
+		c[9] = stamp(r.LastModifiedDateTime)
+		c[10] = text(r.JoinWebURL)
+	},
+}
+
+// organizerID is organizer_v2's id, or the deprecated organizer's user id.
+func organizerID(r *model.CallRecord) string {
+	if r.OrganizerV2 != nil && r.OrganizerV2.ID != "" {
+		return r.OrganizerV2.ID
+	}
+	if r.Organizer != nil && r.Organizer.User != nil {
+		return r.Organizer.User.ID
+	}
+	return ""
+}
+
+// directColumns are every directRoutingLogRow field under its Graph name,
+// then our outcome bucket (sip.Classify) for triage in a spreadsheet.
+var directColumns = columns[model.DirectRoutingRow]{
+	header: []string{"id", "correlationId", "userId", "userPrincipalName", "userDisplayName",
+		"startDateTime", "inviteDateTime", "failureDateTime", "endDateTime", "duration", "callType",
+		"successfulCall", "callerNumber", "calleeNumber", "mediaPathLocation", "signalingLocation",
+		"finalSipCode", "callEndSubReason", "finalSipCodePhrase", "trunkFullyQualifiedDomainName",
+		"mediaBypassEnabled", "outcome"},
+	fill: func(r *model.DirectRoutingRow, c []string) {
+		c[0] = text(r.ID)
+		c[1] = text(r.CorrelationID)
+		c[2] = text(r.UserID)
+		c[3] = text(r.UserPrincipalName)
+		c[4] = text(r.UserDisplayName)
+		c[5] = stamp(r.StartDateTime)
+		c[6] = stamp(r.InviteDateTime)
+		c[7] = stamp(r.FailureDateTime)
+		c[8] = stamp(r.EndDateTime)
+		c[9] = strconv.FormatInt(int64(r.Duration), 10)
+		c[10] = text(r.CallType)
+		c[11] = strconv.FormatBool(r.SuccessfulCall)
+		c[12] = text(r.CallerNumber)
+		c[13] = text(r.CalleeNumber)
+		c[14] = text(r.MediaPathLocation)
+		c[15] = text(r.SignalingLocation)
+		c[16] = strconv.FormatInt(int64(r.FinalSIPCode), 10)
+		c[17] = strconv.FormatInt(int64(r.CallEndSubReason), 10)
+		c[18] = text(r.FinalSIPCodePhrase)
+		c[19] = text(r.TrunkFullyQualifiedDomainName)
+		c[20] = strconv.FormatBool(r.MediaBypassEnabled)
+		c[21] = sip.Classify(r.SuccessfulCall, int(r.FinalSIPCode), int(r.CallEndSubReason)).String()
+	},
+}
+
+// pstnColumns are every pstnCallLogRow field under its Graph name.
+var pstnColumns = columns[model.PstnRow]{
+	header: []string{"id", "callId", "userId", "userPrincipalName", "userDisplayName",
+		"startDateTime", "endDateTime", "duration", "charge", "connectionCharge", "currency",
+		"callType", "calleeNumber", "callerNumber", "destinationContext", "destinationName",
+		"conferenceId", "licenseCapability", "inventoryType", "operator", "callDurationSource",
+		"tenantCountryCode", "usageCountryCode"},
+	fill: func(r *model.PstnRow, c []string) {
+		c[0] = text(r.ID)
+		c[1] = text(r.CallID)
+		c[2] = text(r.UserID)
+		c[3] = text(r.UserPrincipalName)
+		c[4] = text(r.UserDisplayName)
+		c[5] = stamp(r.StartDateTime)
+		c[6] = stamp(r.EndDateTime)
+		c[7] = strconv.FormatInt(int64(r.Duration), 10)
+		c[8] = money(r.Charge)
+		c[9] = money(r.ConnectionCharge)
+		c[10] = text(r.Currency)
+		c[11] = text(r.CallType)
+		c[12] = text(r.CalleeNumber)
+		c[13] = text(r.CallerNumber)
+		c[14] = text(r.DestinationContext)
+		c[15] = text(r.DestinationName)
+		c[16] = text(r.ConferenceID)
+		c[17] = text(r.LicenseCapability)
+		c[18] = text(r.InventoryType)
+		c[19] = text(r.Operator)
+		c[20] = text(r.CallDurationSource)
+		c[21] = text(r.TenantCountryCode)
+		c[22] = text(r.UsageCountryCode)
+	},
+}
+
+// stamp writes a timestamp as RFC 3339 UTC; no value is an empty cell.
+func stamp(t model.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// seconds writes a duration in seconds, with a fraction only when there is one.
+func seconds(d time.Duration) string {
+	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
+}
+
+func money(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// text neutralises cells a spreadsheet would run as a formula. Display
+// names come from users and guests of any tenant, so "=HYPERLINK(…)" is a
+// real attack; a leading quote makes the cell plain text. Phone numbers
+// (+1555…, masked +1234***) are left alone: they are data, not formulas.
+func text(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '@', '\t', '\r':
+		return "'" + s
+	case '+', '-':
+		if !phoneLike(s[1:]) {
+			return "'" + s
+		}
+	}
+	return s
+}
+
+// phoneLike: digits and the masking and grouping characters Graph uses.
+func phoneLike(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && !strings.ContainsRune("*# ()-.", r) {
+			return false
+		}
+	}
+	return true
+}

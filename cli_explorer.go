@@ -1,0 +1,83 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/callscope/callscope/ui"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+)
+
+// viewByName maps --view to the explorer's view constants.
+var viewByName = map[string]int{"calls": ui.ViewCalls, "direct": ui.ViewDirect, "pstn": ui.ViewPstn}
+
+// explorerOptions turns flags into ui.Options. --from/--to set both the
+// calls filter and the logs' range; zero bounds keep each view's default.
+func explorerOptions(o *options, ev *ui.Events) ui.Options {
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	return ui.Options{
+		Keys:      defaultKeyMap(),
+		Styles:    ui.DefaultStyles(),
+		Now:       time.Now,
+		UTC:       o.utc,
+		View:      viewByName[o.view],
+		Calls:     ui.CallFilter{From: o.from, To: o.to, Participant: o.participant},
+		LogFrom:   o.from,
+		LogTo:     o.to,
+		Events:    ev,
+		Copy:      ui.OSC52Copy,
+		ExportDir: dir,
+	}
+}
+
+// runExplorer opens the full-screen explorer. The terminal is always given
+// back: Bubble Tea restores it after a panic in Update, View or a command,
+// and the deferred recover covers our own code around the program.
+func runExplorer(o *options, stderr io.Writer) (err error) {
+	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		return usagef("", "the explorer needs a terminal; for scripts use a subcommand (calls, record, direct, pstn)")
+	}
+	ev := ui.NewEvents()
+	c, stop, err := connect(o, ev)
+	if err != nil {
+		return err
+	}
+	defer stop()
+
+	// Ask the terminal once, before the program owns stdin: lipgloss caches
+	// the answer, so adaptive colours never query mid-session (a query then
+	// would race Bubble Tea's input reader). NO_COLOR is honoured by termenv.
+	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	_ = lipgloss.ColorProfile()
+
+	opts := explorerOptions(o, ev)
+	opts.Client = c
+	var p *tea.Program
+	defer func() {
+		if r := recover(); r != nil {
+			if p != nil {
+				p.Kill()
+				_ = p.ReleaseTerminal()
+			}
+			fmt.Fprintf(stderr, "callscope: internal error: %v\n", r)
+			err = errors.New("the explorer stopped after an internal error")
+		}
+	}()
+	// The alt screen is set here and nowhere else.
+	p = tea.NewProgram(ui.New(opts), tea.WithAltScreen())
+	if _, err := p.Run(); err != nil {
+		if errors.Is(err, tea.ErrProgramPanic) {
+			return errors.New("the explorer stopped after an internal error (details above)")
+		}
+		return fmt.Errorf("explorer: %w", err)
+	}
+	return nil
+}
