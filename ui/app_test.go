@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// newTestApp is a root with no client: screens that would fetch get no
+// client and only their first command is dropped, which is all these
+// routing tests need.
+func newTestApp(t *testing.T) *App {
+	t.Helper()
+	a := New(Options{Keys: testKeys(), Styles: DefaultStyles(), UTC: true,
+		Now: func() time.Time { return testT0 }, Events: NewEvents()})
+	a.Init()
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	return a
+}
+
+func TestAppViewFillsTheTerminalAndRelaysOnResize(t *testing.T) {
+	a := newTestApp(t)
+	for _, size := range []tea.WindowSizeMsg{{Width: 120, Height: 30}, {Width: 80, Height: 20}, {Width: 200, Height: 50}} {
+		a.Update(size)
+		v := a.View()
+		if h := lipgloss.Height(v); h != size.Height {
+			t.Errorf("%dx%d: view is %d lines high", size.Width, size.Height, h)
+		}
+		if w := lipgloss.Width(v); w > size.Width {
+			t.Errorf("%dx%d: view is %d cells wide", size.Width, size.Height, w)
+		}
+	}
+}
+
+func TestAppHelpOverlayOpensAndAnyKeyCloses(t *testing.T) {
+	a := newTestApp(t)
+	a.Update(keyRune('?'))
+	if v := a.View(); !strings.Contains(v, "any key closes") || !strings.Contains(v, "next view") {
+		t.Fatalf("help overlay missing:\n%s", v)
+	}
+	_, cmd := a.Update(keyRune('q')) // closes the overlay, does not quit
+	if cmd != nil {
+		t.Fatal("a key on the help overlay must only close it")
+	}
+	if strings.Contains(a.View(), "any key closes") {
+		t.Fatal("overlay still open")
+	}
+}
+
+func TestAppCtrlCQuitsEvenWhileAnInputCaptures(t *testing.T) {
+	a := newTestApp(t)
+	a.Update(keyRune('/')) // the calls filter form captures the keyboard
+	if !a.top().Capturing() {
+		t.Fatal("filter form should capture")
+	}
+	if _, cmd := a.Update(keyRune('q')); cmd != nil && isQuit(cmd) {
+		t.Fatal("q typed into the form must not quit")
+	}
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if cmd == nil || !isQuit(cmd) {
+		t.Fatal("ctrl+c must quit")
+	}
+}
+
+func isQuit(cmd tea.Cmd) bool {
+	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}
+
+func TestAppViewsKeepTheirOwnStacks(t *testing.T) {
+	a := newTestApp(t)
+	calls := a.top()
+	a.Update(pushMsg{s: newRecordScreen(a.c, "3f2a9c1e-0000-0000-0000-000000000000")})
+	if a.top().Title() == "Calls" {
+		t.Fatal("record not pushed")
+	}
+	a.Update(keyTab) // to Direct Routing
+	if a.view != ViewDirect || a.top().Title() != "Direct Routing" {
+		t.Fatalf("tab: view %d, top %q", a.view, a.top().Title())
+	}
+	a.Update(keyRune('1'))
+	if len(a.stacks[ViewCalls]) != 2 || !strings.HasPrefix(a.top().Title(), "Call ") {
+		t.Fatalf("calls stack lost its record screen: top %q", a.top().Title())
+	}
+	if !strings.Contains(a.View(), "Calls › Call 3f2a9c1e…") {
+		t.Fatalf("breadcrumb wrong:\n%s", a.View())
+	}
+	a.Update(keyEsc)
+	if a.top() != calls {
+		t.Fatal("esc did not return to the calls list")
+	}
+	a.Update(keyEsc) // nothing under the base screen: esc is not a quit
+	if a.top() != calls {
+		t.Fatal("esc popped the base screen")
+	}
+}
+
+func TestAppToggleUTCChangesTheHeader(t *testing.T) {
+	a := newTestApp(t)
+	if !strings.Contains(firstLine(a.View()), "UTC") {
+		t.Fatalf("header lacks UTC: %q", firstLine(a.View()))
+	}
+	a.Update(keyRune('t'))
+	if h := firstLine(a.View()); !strings.Contains(h, "local") {
+		t.Fatalf("after t the header should say local: %q", h)
+	}
+}
+
+func TestAppShowsThrottleWait(t *testing.T) {
+	a := newTestApp(t)
+	a.Update(throttleMsg{ev: graphclient.ThrottleEvent{Status: 429, Wait: 3 * time.Second}, until: testT0.Add(3 * time.Second)})
+	if v := a.View(); !strings.Contains(v, "throttled by Graph, retrying in 3s") {
+		t.Fatalf("no throttle notice:\n%s", v)
+	}
+}
+
+func TestAppFlashClearsOnlyItsOwnTimer(t *testing.T) {
+	a := newTestApp(t)
+	a.Update(flashMsg{text: "first"})
+	a.Update(flashMsg{text: "second"})
+	a.Update(flashClearMsg{seq: 1}) // the first flash's timer: stale
+	if !strings.Contains(a.View(), "second") {
+		t.Fatal("a stale timer cleared the newer flash")
+	}
+	a.Update(flashClearMsg{seq: 2})
+	if strings.Contains(a.View(), "second") {
+		t.Fatal("flash not cleared")
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
