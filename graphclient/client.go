@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
@@ -116,12 +117,15 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// deadlinePolicy bounds one call, retries and waits included.
+// deadlinePolicy bounds one call, retries and waits included, and gives the
+// call the try counter observePolicy reads: it runs once per call, before
+// azcore's retry policy, so the counter survives from try to try.
 type deadlinePolicy time.Duration
 
 func (d deadlinePolicy) Do(req *policy.Request) (*http.Response, error) {
 	ctx, cancel := context.WithTimeout(req.Raw().Context(), time.Duration(d))
 	defer cancel() // the body is read inside the pipeline, before this returns
+	ctx = context.WithValue(ctx, attemptKey{}, new(atomic.Int32))
 	return req.Clone(ctx).Next()
 }
 

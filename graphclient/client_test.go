@@ -125,10 +125,10 @@ func TestFractionalRetryAfterHonoured(t *testing.T) {
 	if gap := second.Sub(first); gap < 350*time.Millisecond || gap > 900*time.Millisecond {
 		t.Fatalf("waited %v, want about 350ms", gap)
 	}
-	if len(obs.throttles) != 1 || obs.throttles[0].Wait != 350*time.Millisecond || obs.throttles[0].Status != 429 {
+	if len(obs.throttles) != 1 || obs.throttles[0].Wait != 350*time.Millisecond || obs.throttles[0].Status != 429 || obs.throttles[0].Attempt != 1 {
 		t.Fatalf("throttle events = %+v", obs.throttles)
 	}
-	if len(obs.requests) != 2 || obs.requests[0].RequestID != "req-1" {
+	if len(obs.requests) != 2 || obs.requests[0].RequestID != "req-1" || obs.requests[0].Attempt != 1 || obs.requests[1].Attempt != 2 {
 		t.Fatalf("request events = %+v", obs.requests)
 	}
 }

@@ -1,7 +1,6 @@
 package graphclient
 
 import (
-	"context"
 	"math"
 	"net/http"
 	"strconv"
@@ -55,12 +54,10 @@ type observePolicy struct {
 type attemptKey struct{}
 
 func (p *observePolicy) Do(req *policy.Request) (*http.Response, error) {
-	counter, _ := req.Raw().Context().Value(attemptKey{}).(*atomic.Int32)
-	if counter == nil {
-		counter = new(atomic.Int32)
-		req = req.Clone(context.WithValue(req.Raw().Context(), attemptKey{}, counter))
+	attempt := 1
+	if counter, _ := req.Raw().Context().Value(attemptKey{}).(*atomic.Int32); counter != nil {
+		attempt = int(counter.Add(1))
 	}
-	attempt := int(counter.Add(1))
 	start := time.Now()
 	resp, err := req.Next()
 	ev := RequestEvent{Start: start, Method: req.Raw().Method, Path: req.Raw().URL.RequestURI(),
