@@ -20,6 +20,12 @@
 //     rows with @odata.count per page and ?$skip nextLinks; failureDateTime
 //     is the 0001-01-01 sentinel on successful rows; PSTN ranges over 90
 //     days are a 406.
+//   - /users/{id | upn} (case-insensitive) and /users?$filter= with only
+//     startswith(displayName,'…') [or startswith(userPrincipalName,'…')],
+//     $select and $top (1-999) serve the tenant's users (users.go); other
+//     filters are a 400, unknown users a 404 Request_ResourceNotFound, and
+//     Options.DenyUsers answers 403 Authorization_RequestDenied, as for an
+//     app without User.Read.All.
 //   - Every response has request-id and client-request-id headers, and error
 //     bodies use Graph's envelope with the same request-id. Faults inject
 //     429 (with Retry-After), 503, latency and truncated bodies.

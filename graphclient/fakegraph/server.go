@@ -44,6 +44,9 @@ type Options struct {
 	// Clock is the service's notion of now, for the 30-day retention window,
 	// Date headers and error dates. Default time.Now.
 	Clock func() time.Time
+	// DenyUsers answers /users with the 403 an app without User.Read.All
+	// gets, while call records still work (users.go).
+	DenyUsers bool
 }
 
 // RecordedRequest is one request the server saw, for tests to assert on what
@@ -65,6 +68,8 @@ type Server struct {
 	clock  func() time.Time
 	key    []byte // signs paging tokens so they are opaque and unforgeable
 
+	denyUsers bool // Options.DenyUsers
+
 	faultMu sync.RWMutex
 	faults  Faults
 	counter atomic.Int64
@@ -76,6 +81,7 @@ type Server struct {
 // New returns a Server for t.
 func New(t *Tenant, opts Options) *Server {
 	s := &Server{tenant: t, token: opts.Token, clock: opts.Clock, faults: opts.Faults, key: make([]byte, 32)}
+	s.denyUsers = opts.DenyUsers
 	if s.clock == nil {
 		s.clock = time.Now
 	}
@@ -229,6 +235,9 @@ func (s *Server) route(c *call) {
 	segs := strings.Split(rest, "/")
 	if len(segs) == 1 && segs[0] == "$metadata" {
 		s.metadata(c)
+		return
+	}
+	if s.routeUsers(c, segs) { // /users: users.go
 		return
 	}
 	if len(segs) < 2 || !strings.EqualFold(segs[0], "communications") || !strings.EqualFold(segs[1], "callRecords") {

@@ -69,7 +69,7 @@ func TestHeadersAndRouting(t *testing.T) {
 	if res = get(t, ts, "/communications/callRecords"); len(res.header.Get("client-request-id")) != 36 {
 		t.Error("no client-request-id generated when the client sent none")
 	}
-	for _, p := range []string{"/users", "/communications/calls", "/communications/callRecords/rec-a/segments",
+	for _, p := range []string{"/groups", "/communications/calls", "/communications/callRecords/rec-a/segments",
 		"/communications/callRecords/rec-a/sessions/x/segments"} {
 		get(t, ts, p).wantError(t, http.StatusNotFound, CodeNotFound)
 	}
