@@ -10,6 +10,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/command"
 )
 
 // options is every flag of every command; each command registers the
@@ -32,6 +33,10 @@ type options struct {
 
 	id string // record's positional id
 
+	// conf is --log-file, --redact, --profile, --no-config and the config
+	// file they lead to (cli_config_apply.go).
+	conf confOptions
+
 	// Resolved after parsing.
 	from, to time.Time
 	cloudCfg graphclient.Cloud
@@ -39,13 +44,14 @@ type options struct {
 }
 
 // commandNames are the subcommands; anything else in command position is a usage error.
-var commandNames = []string{"calls", "record", "direct", "pstn", "help"}
+var commandNames = []string{"calls", "record", "direct", "pstn", "info", "help"}
 
 // valueFlags are the flags that take a value, across every command, so that
 // finding the command word skips flag values ("--cloud usgov calls").
 var valueFlags = map[string]bool{
 	"graph-url": true, "cloud": true, "from": true, "to": true,
 	"participant": true, "view": true, "limit": true, "output": true,
+	"log-file": true, "profile": true,
 }
 
 // splitCommand finds the command word anywhere among the flags, so
@@ -71,6 +77,9 @@ func splitCommand(args []string) (string, []string) {
 
 // newFlagSet registers the flags that apply to cmd.
 func newFlagSet(cmd string, o *options) *flag.FlagSet {
+	if cmd == "info" {
+		return infoFlagSet(o)
+	}
 	fs := flag.NewFlagSet("callscope "+cmd, flag.ContinueOnError)
 	fs.SetOutput(new(bytes.Buffer)) // errors are ours to word; help is printed on request
 	fs.BoolVar(&o.demo, "demo", false, "use the built-in demo tenant on a loopback port (no sign-in)")
@@ -92,7 +101,7 @@ func newFlagSet(cmd string, o *options) *flag.FlagSet {
 	}
 	switch cmd {
 	case "", "calls":
-		fs.StringVar(&o.participant, "participant", "", "participant id (Entra object id or phone number)")
+		fs.StringVar(&o.participant, "participant", "", "participant: UPN, start of a display name, Entra object id or +phone number")
 	case "direct":
 		fs.BoolVar(&o.failed, "failed", false, "only calls with successfulCall=false")
 		fs.BoolVar(&o.summary, "summary", false, "print a triage summary of the range (--output text or json) instead of rows")
@@ -101,6 +110,7 @@ func newFlagSet(cmd string, o *options) *flag.FlagSet {
 		fs.BoolVar(&o.failed, "failed", false, "not available: PSTN rows carry no outcome field")
 		fs.BoolVar(&o.summary, "summary", false, "print a summary of the range (--output text or json) instead of rows")
 	}
+	registerConfFlags(fs, cmd, o)
 	return fs
 }
 
@@ -108,6 +118,7 @@ func newFlagSet(cmd string, o *options) *flag.FlagSet {
 var flagArgs = map[string]string{
 	"graph-url": "URL", "cloud": "NAME", "from": "T", "to": "T", "participant": "ID",
 	"view": "NAME", "limit": "N", "output": "FORMAT",
+	"log-file": "PATH", "profile": "NAME",
 }
 
 // flagsHelp lists a flag set's flags with two dashes, aligned, for help output.
@@ -155,7 +166,7 @@ func parseArgs(args []string, now time.Time) (*options, error) {
 	cmd, rest := splitCommand(args)
 	o := &options{cmd: cmd, set: map[string]bool{}}
 	switch cmd {
-	case "", "calls", "record", "direct", "pstn":
+	case "", "calls", "record", "direct", "pstn", "info":
 	case "help":
 		return o, nil
 	default:
@@ -170,6 +181,9 @@ func parseArgs(args []string, now time.Time) (*options, error) {
 		return o, flagError(cmd, err)
 	}
 	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
+	if err := o.loadConfig(now); err != nil {
+		return o, err
+	}
 	if err := o.positionals(pos); err != nil {
 		return o, err
 	}
@@ -213,8 +227,13 @@ func (o *options) resolve(now time.Time) error {
 	if o.demo && o.set["cloud"] {
 		return usagef(o.cmd, "--demo runs its own Graph service; drop --cloud")
 	}
-	if _, ok := viewByName[o.view]; o.cmd == "" && !ok {
-		return usagef(o.cmd, "--view %q: use calls, direct or pstn", o.view)
+	if o.cmd == "" {
+		// --view goes through the ":" prompt's grammar ("view direct").
+		c, err := command.Value(command.View, o.view, now)
+		if err != nil {
+			return usagef(o.cmd, "--view %v", err)
+		}
+		o.view = c.Name
 	}
 	if err := o.checkOutput(); err != nil {
 		return err
@@ -225,6 +244,14 @@ func (o *options) resolve(now time.Time) error {
 	if o.cmd == "pstn" && o.failed {
 		return usagef(o.cmd, "--failed is not available for pstn: PSTN rows carry no outcome field (use it with direct)")
 	}
+	if o.participant != "" {
+		// As the prompt's "user" reads it: trimmed, no control characters.
+		c, err := command.Value(command.User, o.participant, now)
+		if err != nil {
+			return usagef(o.cmd, "--participant: %v", err)
+		}
+		o.participant = c.Arg
+	}
 	if err := (graphclient.CallQuery{Participant: o.participant}).Validate(); err != nil {
 		return usagef(o.cmd, "--participant: %v", err)
 	}
@@ -233,7 +260,7 @@ func (o *options) resolve(now time.Time) error {
 
 func (o *options) checkOutput() error {
 	switch o.cmd {
-	case "":
+	case "", "info":
 		return nil
 	case "record":
 		if o.output != "json" {
@@ -265,20 +292,24 @@ func (o *options) checkOutput() error {
 // defaultLogWindow is the direct/pstn range when none is given.
 const defaultLogWindow = 24 * time.Hour
 
-// resolveRange parses --from and --to with model.ParseWhen. The calls list
+// resolveRange parses --from and --to as the prompt's from and to commands
+// (model.ParseWhen underneath). The calls list
 // has no default range; the logs default to the last 24 hours, and a single
 // bound takes the other from that window.
 func (o *options) resolveRange(now time.Time) error {
-	var err error
 	if o.fromStr != "" || o.set["from"] {
-		if o.from, err = model.ParseWhen(o.fromStr, now); err != nil {
+		c, err := command.Value(command.From, o.fromStr, now)
+		if err != nil {
 			return usagef(o.cmd, "--from %v", err)
 		}
+		o.from = c.At
 	}
 	if o.toStr != "" || o.set["to"] {
-		if o.to, err = model.ParseWhen(o.toStr, now); err != nil {
+		c, err := command.Value(command.To, o.toStr, now)
+		if err != nil {
 			return usagef(o.cmd, "--to %v", err)
 		}
+		o.to = c.At
 	}
 	if o.cmd == "direct" || o.cmd == "pstn" {
 		switch {

@@ -26,6 +26,11 @@ func (e *signInError) Unwrap() error { return e.err }
 // the fake service on a loopback port with a token made for this run and
 // known to nobody else; stop shuts it down. The token is never printed.
 func connect(o *options, obs graphclient.Observer) (c *graphclient.Client, stop func(), err error) {
+	obs, stopLog, err := withLogFile(o, obs) // --log-file: cli_logfile.go
+	if err != nil {
+		return nil, func() {}, err
+	}
+	defer func() { stop = withStop(stop, stopLog, err) }()
 	stop = func() {}
 	var cred azcore.TokenCredential
 	root := o.graphURL
@@ -49,7 +54,7 @@ func connect(o *options, obs graphclient.Observer) (c *graphclient.Client, stop 
 		if _, err := graphclient.New(graphclient.Options{ServiceRoot: root, Cloud: o.cloudCfg}); err != nil {
 			return nil, stop, usagef(o.cmd, "--graph-url: %v", err)
 		}
-		cr, _, err := graphclient.NewCredential(o.cloudCfg)
+		cr, err := newCredential(o) // a profile's, or the environment's: cli_config_apply.go
 		if err != nil {
 			return nil, stop, &signInError{err}
 		}
@@ -94,6 +99,10 @@ func (s *stderrObserver) RequestDone(graphclient.RequestEvent) {}
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
+	}
+	if ce, ok := isConfigError(err); ok { // config.yaml: cli_config.go
+		fmt.Fprintf(stderr, "callscope: %v\n", ce)
+		return exitUsage
 	}
 	if ue, ok := isUsage(err); ok {
 		printUsageError(stderr, ue)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/redact"
 )
 
 // maxCLIPages stops a service that keeps sending nextLinks; at Graph's
@@ -72,6 +73,9 @@ func streamPages[T any](ctx context.Context, fetch fetchFunc[T], rw *rowWriter[T
 
 // runCalls lists call records with the server-side filter.
 func runCalls(ctx context.Context, c *graphclient.Client, o *options, stdout io.Writer) error {
+	if _, err := resolveParticipantFlag(ctx, c, o); err != nil { // a UPN or name: cli_people.go
+		return err
+	}
 	q := graphclient.CallQuery{From: o.from, To: o.to, Participant: o.participant}
 	if o.limit > 0 && o.limit < 60 {
 		q.PageSize = o.limit // Prefer: odata.maxpagesize; Graph's default page is 60
@@ -83,6 +87,7 @@ func runCalls(ctx context.Context, c *graphclient.Client, o *options, stdout io.
 	fetch := func(ctx context.Context, next string) (*model.Page[model.CallRecord], error) {
 		return c.ListCallRecords(ctx, q, next)
 	}
+	fetch = redactPages(o, fetch, redact.CallRecord) // --redact: cli_redact.go
 	return streamPages(ctx, fetch, rw, nil, o.limit)
 }
 
@@ -91,6 +96,9 @@ func runRecord(ctx context.Context, c *graphclient.Client, o *options, stdout io
 	rec, err := c.GetCallRecord(ctx, o.id)
 	if err != nil {
 		return err
+	}
+	if o.conf.redact {
+		redact.CallRecord(rec) // --redact
 	}
 	return writeJSON(stdout, rec)
 }
@@ -102,6 +110,7 @@ func runDirect(ctx context.Context, c *graphclient.Client, o *options, stdout io
 	fetch := func(ctx context.Context, next string) (*model.Page[model.DirectRoutingRow], error) {
 		return c.DirectRoutingCalls(ctx, o.from, o.to, next)
 	}
+	fetch = redactPages(o, fetch, redact.DirectRoutingRow) // --redact: cli_redact.go
 	var keep func(*model.DirectRoutingRow) bool
 	if o.failed {
 		keep = func(r *model.DirectRoutingRow) bool { return !r.SuccessfulCall }
@@ -115,6 +124,7 @@ func runPstn(ctx context.Context, c *graphclient.Client, o *options, stdout io.W
 	fetch := func(ctx context.Context, next string) (*model.Page[model.PstnRow], error) {
 		return c.PstnCalls(ctx, o.from, o.to, next)
 	}
+	fetch = redactPages(o, fetch, redact.PstnRow) // --redact: cli_redact.go
 	err := streamPages(ctx, fetch, rw, nil, o.limit)
 	if errors.Is(err, graphclient.ErrRangeTooLong) {
 		return usagef(o.cmd, "%v", err)
@@ -124,6 +134,9 @@ func runPstn(ctx context.Context, c *graphclient.Client, o *options, stdout io.W
 
 // runSubcommand connects and runs one scripted command.
 func runSubcommand(ctx context.Context, o *options, stdout, stderr io.Writer) error {
+	if o.cmd == "info" {
+		return runInfo(o, stdout) // signs nothing in: cli_info.go
+	}
 	c, stop, err := connect(o, &stderrObserver{w: stderr})
 	if err != nil {
 		return err

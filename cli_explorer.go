@@ -24,8 +24,8 @@ func explorerOptions(o *options, ev *ui.Events) ui.Options {
 		dir = "."
 	}
 	return ui.Options{
-		Keys:      defaultKeyMap(),
-		Styles:    ui.DefaultStyles(),
+		Keys:      o.keyMap(), // with config.yaml's keys: cli_config_apply.go
+		Styles:    o.styles(), // with config.yaml's colors
 		Now:       time.Now,
 		UTC:       o.utc,
 		View:      viewByName[o.view],
@@ -35,6 +35,10 @@ func explorerOptions(o *options, ev *ui.Events) ui.Options {
 		Events:    ev,
 		Copy:      ui.OSC52Copy,
 		ExportDir: dir,
+		// The ":" prompt's history, kept across runs.
+		HistoryPath: ui.DefaultHistoryPath(),
+		// --redact masks people where rows arrive.
+		Redact: o.conf.redact,
 	}
 }
 
@@ -51,6 +55,9 @@ func runExplorer(o *options, stderr io.Writer) (err error) {
 		return err
 	}
 	defer stop()
+	if err := resolveStartParticipant(c, o); err != nil { // a UPN or name: cli_people.go
+		return err
+	}
 
 	// Ask the terminal once, before the program owns stdin: lipgloss caches
 	// the answer, so adaptive colours never query mid-session (a query then

@@ -35,6 +35,7 @@ var synopses = map[string]string{
 	"record": "callscope record ID [--output json]",
 	"direct": "callscope direct [--from T] [--to T] [--failed] [--limit N] [--output json|jsonl|csv] | [--summary [--output text|json]]",
 	"pstn":   "callscope pstn [--from T] [--to T] [--limit N] [--output json|jsonl|csv] | [--summary [--output text|json]]",
+	"info":   "callscope info [--profile NAME | --no-config] [--demo | --graph-url URL] [--cloud NAME]",
 	"help":   "callscope help [COMMAND]",
 }
 
@@ -56,6 +57,7 @@ Usage:
   callscope record ID [flags]       one call record with every session and segment
   callscope direct [flags]          Direct Routing call log (getDirectRoutingCalls)
   callscope pstn [flags]            PSTN call log (getPstnCalls)
+  callscope info [flags]            config, state and log paths, settings, version, sign-in
   callscope help [COMMAND]          this text, or one command's flags
 
 Connection flags (every command):
@@ -63,9 +65,15 @@ Connection flags (every command):
   --graph-url URL    Graph service root (default: the cloud's; plain http only for loopback)
   --cloud NAME       global, usgov, usgovdod or china (default global)
 
+Config, logging and privacy (every command):
+  --profile NAME     sign in with a profile of the config file
+  --no-config        ignore the config file (also when it is malformed)
+  --log-file PATH    append every Graph request to PATH as JSON lines (0600)
+  --redact           mask names, UPNs and phone numbers in output and on screen
+
 Explorer flags:
   --from T, --to T   calls and logs between these times
-  --participant ID   calls with this participant (Entra object id or phone number)
+  --participant ID   calls with this participant: UPN, name start, object id or +phone
   --view NAME        first view: calls, direct or pstn
   --utc              show times in UTC instead of local time
 

@@ -63,9 +63,9 @@ func help(args []string, stdout, stderr io.Writer) int {
 	case "":
 		fmt.Fprint(stdout, helpText)
 		return exitOK
-	case "calls", "record", "direct", "pstn":
+	case "calls", "record", "direct", "pstn", "info":
 		printCommandHelp(stdout, topic, flagsHelp(newFlagSet(topic, &options{})))
 		return exitOK
 	}
-	return exitCode(usagef("help", "no help for %q (commands: calls, record, direct, pstn)", topic), stderr)
+	return exitCode(usagef("help", "no help for %q (commands: calls, record, direct, pstn, info)", topic), stderr)
 }

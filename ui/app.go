@@ -43,6 +43,11 @@ type Options struct {
 	Events         *Events
 	Copy           func(string) error
 	ExportDir      string
+	// HistoryPath is the ":" prompt's history file ("" keeps history for
+	// this run only); DefaultHistoryPath gives the usual one.
+	HistoryPath string
+	// Redact masks names, UPNs and phone numbers on screen and in exports.
+	Redact bool
 }
 
 // CallFilter is the calls screen's server-side filter.
@@ -68,6 +73,10 @@ type App struct {
 	flashN  int
 	throttl *throttleMsg
 	events  *Events
+	// The ":" prompt (cmdline_run.go): nil when closed.
+	prompt     *cmdline
+	hist       *history
+	histWarned bool
 }
 
 // New builds the root.
@@ -78,7 +87,8 @@ func New(o Options) *App {
 	c := &Common{Client: o.Client, Keys: o.Keys, Styles: o.Styles, Now: o.Now,
 		Prefs: &Prefs{UTC: o.UTC}, Copy: o.Copy, ExportDir: o.ExportDir,
 		Records: NewRecordCache(DefaultRecordCacheSize)}
-	a := &App{c: c, opts: o, view: o.View, help: help.New(), events: o.Events}
+	c.Events, c.Redact = o.Events, o.Redact
+	a := &App{c: c, opts: o, view: o.View, help: help.New(), events: o.Events, hist: &history{path: o.HistoryPath}}
 	a.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	a.help.Styles.ShortKey = o.Styles.Accent
 	a.help.Styles.ShortDesc = o.Styles.Help
@@ -89,7 +99,7 @@ func New(o Options) *App {
 
 // Init opens the first view.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.open(a.view), a.events.listen(), a.spin.Tick)
+	return tea.Batch(a.open(a.view), a.events.listen(), a.events.listenLog(), a.spin.Tick, loadHistory(a.hist.path))
 }
 
 // open makes view v current, creating its base screen on first visit.
@@ -152,6 +162,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case throttleMsg:
 		a.throttl = &msg
 		return a, a.events.listen()
+	case requestLogChangedMsg:
+		return a, tea.Batch(a.broadcast(msg), a.events.listenLog())
+	case historyLoadedMsg, historySavedMsg:
+		return a, a.onHistory(msg)
 	case spinner.TickMsg:
 		var cmd tea.Cmd
 		a.spin, cmd = a.spin.Update(msg)
@@ -166,6 +180,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, k.ForceQuit) {
 		return tea.Quit
 	}
+	if a.prompt != nil {
+		return a.promptKey(msg)
+	}
 	if a.showAll {
 		a.showAll = false // any key closes the help overlay
 		return nil
@@ -177,6 +194,10 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Help):
 			a.showAll = true
 			return nil
+		case key.Matches(msg, k.Command):
+			return a.openPrompt()
+		case key.Matches(msg, k.RequestLog):
+			return a.openRequestLog()
 		case key.Matches(msg, k.ToggleUTC):
 			a.c.Prefs.UTC = !a.c.Prefs.UTC
 			return a.broadcast(prefsChangedMsg{})
@@ -272,6 +293,9 @@ func (a *App) headerView() string {
 }
 
 func (a *App) footerView() string {
+	if a.prompt != nil {
+		return a.promptView()
+	}
 	st := a.c.Styles
 	var status []string
 	if top := a.top(); top != nil {

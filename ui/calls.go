@@ -74,6 +74,10 @@ type callsScreen struct {
 	settled bool   // a page arrived for the current filter
 	err     error  // last failure; loaded rows stay
 
+	cmd callsCmd // the ":" prompt's person lookup (cmdline_calls.go)
+
+	person formPerson // the filter form's participant lookup (people_calls.go)
+
 	width, height int
 }
 
@@ -95,7 +99,7 @@ func (s *callsScreen) Capturing() bool { return s.form != nil }
 
 // Status feeds the frame.
 func (s *callsScreen) Status() Status {
-	return Status{
+	st := Status{
 		Loaded:   s.rows.Len(),
 		More:     s.next != "",
 		Loading:  s.pending != 0,
@@ -103,6 +107,8 @@ func (s *callsScreen) Status() Status {
 		Err:      s.err,
 		Filter:   s.filterWords(),
 	}
+	s.cmdStatus(&st)
+	return st
 }
 
 // Update handles size, pages, preferences and keys.
@@ -117,6 +123,11 @@ func (s *callsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.maybeFetch()
 	case callsPageMsg:
 		return s, s.onPage(msg)
+	case personResolvedMsg:
+		if cmd, mine := s.onFormPerson(msg); mine { // the filter form's (people_calls.go)
+			return s, cmd
+		}
+		return s, s.onPersonResolved(msg)
 	case tea.KeyMsg:
 		if s.form != nil {
 			return s, s.formKey(msg)
@@ -151,6 +162,7 @@ func (s *callsScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return s.export()
 	case key.Matches(msg, k.Filter):
 		s.form = newCallsFilterForm(s.c, s.filter)
+		s.watchFormPerson() // people_calls.go
 		s.form.SetWidth(s.width)
 	}
 	return nil
@@ -163,6 +175,9 @@ func (s *callsScreen) formKey(msg tea.KeyMsg) tea.Cmd {
 	switch res {
 	case formApplied:
 		f, _ := parseCallFilter(s.form.Values(), s.c.Now())
+		if lookup := s.resolveFormPerson(&f); lookup != nil { // a UPN or name: people_calls.go
+			return lookup
+		}
 		s.form = nil
 		s.filter = f
 		return s.reload()
@@ -226,6 +241,7 @@ func (s *callsScreen) onPage(msg callsPageMsg) tea.Cmd {
 		return nil
 	}
 	s.settled = true
+	redactCalls(s.c, msg.page.Value)
 	s.rows.Append(msg.page.Value)
 	s.tbl.SetLen(s.rows.Len())
 	s.next = msg.page.NextLink

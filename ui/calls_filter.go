@@ -32,8 +32,8 @@ func newCallsFilterForm(c *Common, f CallFilter) *form {
 			Hint: "RFC 3339, a date (UTC), or relative: -2h, -3d, today"},
 		{Label: "To", Value: at(f.To), Placeholder: "empty: now",
 			Hint: "RFC 3339, a date (UTC), or relative: -1h, now"},
-		{Label: "Participant id", Value: f.Participant, Placeholder: "user object id or phone number",
-			Hint: "calls this participant took part in"},
+		{Label: "Participant", Value: f.Participant, Placeholder: "UPN, start of a name, object id or +phone",
+			Hint: "calls with this person; a UPN or name is looked up"},
 	}
 	return newForm(c, "Filter call records", fields, func(vals []string) ([]string, []string) {
 		_, errs, warns := checkCallFilter(vals, c.Now())
@@ -109,7 +109,7 @@ func (s *callsScreen) filterWords() string {
 		w = "from " + fmtShortTime(f.From, loc) + " to " + fmtShortTime(f.To, loc)
 	}
 	if f.Participant != "" {
-		w += " · participant " + shortID(f.Participant)
+		w += " · participant " + s.participantWords()
 	}
 	return w
 }

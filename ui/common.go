@@ -25,6 +25,12 @@ type Common struct {
 	// Records keeps call records already opened, so going back and forth
 	// does not spend Graph's per-record request budget again.
 	Records *RecordCache
+	// Events is the client's observer: throttle notices and the request
+	// log (L). nil in tests that need neither.
+	Events *Events
+	// Redact masks names, UPNs and phone numbers where rows arrive
+	// (redact.go), for screenshots and exports that go into tickets.
+	Redact bool
 }
 
 // Prefs are display preferences the root owns.

@@ -1,27 +1,76 @@
 package ui
 
 import (
+	"sync"
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model/redact"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
+// RequestLogSize is how many entries the request log keeps: a long session
+// of paging and bulk loads stays within a megabyte or two.
+const RequestLogSize = 5000
+
+// requestLogCoalesce is the shortest gap between two "log changed"
+// notifications, so a bulk load's burst of requests redraws the request
+// log a few times a second rather than once a request.
+const requestLogCoalesce = 100 * time.Millisecond
+
 // Events carries the client's observations (throttle waits, finished
-// requests) into the program. It implements graphclient.Observer; sends
-// never block a request goroutine: when the UI lags, old events are dropped.
+// requests) into the program. It implements graphclient.Observer; calls
+// never block a request goroutine: when the UI lags, old throttle notices
+// are dropped and log notifications merge into one.
+//
+// It also keeps the request log: the last RequestLogSize tries and waits of
+// the run, for the L screen. It is safe for concurrent use.
 type Events struct {
 	throttle chan graphclient.ThrottleEvent
 	now      func() time.Time
+
+	mu      sync.Mutex
+	log     ring[RequestLogEntry]
+	seq     uint64
+	changed chan struct{} // one pending "log changed" at most
+}
+
+// RequestLogEntry is one line of the request log: a finished try, or a
+// wait before a retry (Throttle). It never holds a token: the client
+// reports only the method and request URI, and secret-named query
+// parameters are removed on arrival as well (redact.Secrets).
+type RequestLogEntry struct {
+	// Seq numbers entries from 1 in arrival order.
+	Seq uint64
+	// Time is when the try started, or when the wait began.
+	Time time.Time
+	// Throttle marks a wait before a retry rather than a finished try.
+	Throttle bool
+	Method   string
+	// Path is the request URI as sent: escaped path and query.
+	Path   string
+	Status int // 0 when the try failed before a response
+	// Duration is the try's time to the response, or the wait's length.
+	Duration  time.Duration
+	RequestID string
+	// Attempt is the try, from 1; a retry has 2 or more.
+	Attempt int
+	Err     string
 }
 
 // NewEvents makes an observer to pass to graphclient.Options.
 func NewEvents() *Events {
-	return &Events{throttle: make(chan graphclient.ThrottleEvent, 16), now: time.Now}
+	return &Events{throttle: make(chan graphclient.ThrottleEvent, 16), now: time.Now,
+		log: newRing[RequestLogEntry](RequestLogSize), changed: make(chan struct{}, 1)}
 }
 
 // Throttled implements graphclient.Observer.
 func (e *Events) Throttled(ev graphclient.ThrottleEvent) {
+	if e == nil {
+		return
+	}
+	e.record(RequestLogEntry{Time: e.now(), Throttle: true, Path: ev.Path, Status: ev.Status,
+		Duration: ev.Wait, RequestID: ev.RequestID, Attempt: ev.Attempt})
 	select {
 	case e.throttle <- ev:
 	default:
@@ -29,7 +78,53 @@ func (e *Events) Throttled(ev graphclient.ThrottleEvent) {
 }
 
 // RequestDone implements graphclient.Observer.
-func (e *Events) RequestDone(graphclient.RequestEvent) {}
+func (e *Events) RequestDone(ev graphclient.RequestEvent) {
+	if e == nil {
+		return
+	}
+	e.record(RequestLogEntry{Time: ev.Start, Method: ev.Method, Path: ev.Path, Status: ev.Status,
+		Duration: ev.Duration, RequestID: ev.RequestID, Attempt: ev.Attempt, Err: ev.Err})
+}
+
+// record adds an entry and signals the change without waiting.
+func (e *Events) record(en RequestLogEntry) {
+	en.Path, en.Err = redact.Secrets(en.Path), redact.Secrets(en.Err)
+	e.mu.Lock()
+	e.seq++
+	en.Seq = e.seq
+	e.log.push(en)
+	e.mu.Unlock()
+	select {
+	case e.changed <- struct{}{}:
+	default: // a notification is already pending; it covers this entry
+	}
+}
+
+// Since returns, oldest first, the entries after seq that the log still
+// holds, and how many after seq it no longer holds.
+func (e *Events) Since(seq uint64) (entries []RequestLogEntry, lost int) {
+	if e == nil {
+		return nil, 0
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	n := e.log.len()
+	if n == 0 || e.seq <= seq {
+		return nil, 0
+	}
+	first := e.seq - uint64(n) + 1 // Seq of the oldest entry kept
+	start := 0
+	if seq+1 < first {
+		lost = int(first - seq - 1)
+	} else {
+		start = int(seq + 1 - first)
+	}
+	entries = make([]RequestLogEntry, 0, n-start)
+	for i := start; i < n; i++ {
+		entries = append(entries, *e.log.at(i))
+	}
+	return entries, lost
+}
 
 // listen waits for the next throttle event; the root re-issues it after each.
 func (e *Events) listen() tea.Cmd {
@@ -41,3 +136,50 @@ func (e *Events) listen() tea.Cmd {
 		return throttleMsg{ev: ev, until: e.now().Add(ev.Wait)}
 	}
 }
+
+// requestLogChangedMsg says the request log has entries a screen has not
+// read yet; screens showing the log call Events.Since.
+type requestLogChangedMsg struct{}
+
+// listenLog waits for the request log to change; the root re-issues it
+// after each notification. It waits requestLogCoalesce after the first
+// change so that a burst arrives as one message.
+func (e *Events) listenLog() tea.Cmd {
+	if e == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		<-e.changed
+		time.Sleep(requestLogCoalesce)
+		return requestLogChangedMsg{}
+	}
+}
+
+// ring is a fixed-capacity queue that drops its oldest element when full.
+type ring[T any] struct {
+	buf   []T
+	start int // index in buf of the oldest element
+	n     int
+}
+
+func newRing[T any](capacity int) ring[T] { return ring[T]{buf: make([]T, 0, capacity)} }
+
+// push appends v, dropping the oldest element when the ring is full.
+func (r *ring[T]) push(v T) {
+	if len(r.buf) < cap(r.buf) {
+		r.buf = append(r.buf, v)
+		r.n++
+		return
+	}
+	if cap(r.buf) == 0 {
+		return
+	}
+	r.buf[r.start] = v
+	r.start = (r.start + 1) % len(r.buf)
+}
+
+// len is the number of elements held.
+func (r *ring[T]) len() int { return r.n }
+
+// at is element i, 0 being the oldest; i must be below len.
+func (r *ring[T]) at(i int) *T { return &r.buf[(r.start+i)%len(r.buf)] }

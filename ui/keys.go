@@ -15,6 +15,10 @@ type KeyMap struct {
 	NextField, PrevField, Apply key.Binding
 	// OpenRecord opens the Teams call record of a log row's correlation id.
 	OpenRecord key.Binding
+	// Command opens the ":" command prompt.
+	Command key.Binding
+	// RequestLog opens the log of this run's Graph requests.
+	RequestLog key.Binding
 }
 
 // navHelp is the movement group shared by list screens' full help.
@@ -24,5 +28,5 @@ func (k KeyMap) navHelp() []key.Binding {
 
 // globalHelp is what the root always offers.
 func (k KeyMap) globalHelp() []key.Binding {
-	return []key.Binding{k.NextView, k.ViewCalls, k.ViewDirect, k.ViewPstn, k.ToggleUTC, k.Help, k.Quit}
+	return []key.Binding{k.NextView, k.ViewCalls, k.ViewDirect, k.ViewPstn, k.ToggleUTC, k.Command, k.RequestLog, k.Help, k.Quit}
 }

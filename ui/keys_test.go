@@ -54,6 +54,8 @@ func testKeys() KeyMap {
 		PrevField:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous field")),
 		Apply:        b("apply", "enter"),
 		OpenRecord:   b("open call record", "o"),
+		Command:      b("command", ":"),
+		RequestLog:   b("request log", "L"),
 	}
 }
 

@@ -41,6 +41,7 @@ type logScreen struct {
 
 	failuresOnly bool
 	group        logGroup
+	cmdf         logCmdFilter // the ":" prompt's user/sip/trunk filter (cmdline_logs.go)
 	fixed        bool
 	sortCol      int // -1: load order
 	sortDesc     bool
@@ -106,6 +107,7 @@ func (s *logScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.maybeFetch()
 	case logPageMsg:
 		// Any screen sharing the feed may take the page; all catch up.
+		redactLogPage(s.c, s.feed, msg)
 		s.feed.accept(msg)
 		s.absorb()
 		s.resize()
@@ -140,6 +142,8 @@ func (s *logScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Open) && n > 0:
 		d := newLogDetail(s.c, s.row())
 		return func() tea.Msg { return pushMsg{s: d} }
+	case key.Matches(msg, k.Back) && s.cmdf.active():
+		return s.clearCmdFilter()
 	case key.Matches(msg, k.FailuresOnly) && s.kind == logDirect:
 		s.failuresOnly = !s.failuresOnly
 		s.rebuild()
@@ -197,9 +201,9 @@ func (s *logScreen) maybeFetch() tea.Cmd {
 // matcher is the row predicate of the current filters; nil passes all.
 func (s *logScreen) matcher() func(int32) bool {
 	if s.kind == logPstn {
-		return s.feed.pstn.matcher(s.group)
+		return both(s.feed.pstn.matcher(s.group), s.cmdMatcher())
 	}
-	return s.feed.dr.matcher(s.failuresOnly, s.group)
+	return both(s.feed.dr.matcher(s.failuresOnly, s.group), s.cmdMatcher())
 }
 
 // sortKeyFunc is the key of the current sort column, nil for load order.

@@ -118,6 +118,7 @@ func (s *logSummary) onBulk(msg tea.Msg) tea.Cmd {
 		if msg.reqID != s.pending {
 			return nil
 		}
+		redactLogRows(s.c, msg.dr, msg.pstn)
 		s.feed.addRows(msg.dr, msg.pstn)
 		s.partial = s.partial || msg.partial
 		s.absorb()

@@ -62,6 +62,9 @@ func (s *logScreen) filterWords() string {
 	if s.fixed {
 		parts = append(parts, s.group.label())
 	}
+	if w := s.cmdf.words(); w != "" {
+		parts = append(parts, w)
+	}
 	if w := s.sortWords(); w != "" {
 		parts = append(parts, w)
 	}
@@ -250,6 +253,9 @@ func (s *logScreen) keys() (nav, acts []key.Binding) {
 		acts = append(acts, k.Summary, k.Filter, k.Reload)
 	}
 	acts = append(acts, k.CopyID, k.Export)
+	if s.cmdf.active() {
+		acts = append(acts, clearFilterKey(k))
+	}
 	return k.navHelp(), acts
 }
 

@@ -160,6 +160,7 @@ func (s *recordScreen) onRecord(msg recordLoadedMsg) tea.Cmd {
 		return nil
 	}
 	s.err, s.notFound = nil, false
+	redactRecord(s.c, msg.rec)
 	var note tea.Cmd
 	kept := s.c.Records.putRecord(msg.rec)
 	if kept != msg.rec {
@@ -202,6 +203,7 @@ func (s *recordScreen) onParticipants(msg participantsPageMsg) tea.Cmd {
 		return nil
 	}
 	s.partsPages++
+	redactParticipants(s.c, msg.page)
 	next := msg.page.NextLink
 	if s.partsPages >= maxParticipantPages || next == s.partsLink {
 		next = "" // a server that never stops, or repeats itself

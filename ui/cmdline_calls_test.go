@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/fakegraph"
+)
+
+// cmdPeople serves two Anettes, a Síle and five call records.
+func cmdPeople(t *testing.T, deny bool) (*graphclient.Client, *fakegraph.Server) {
+	t.Helper()
+	ten := fakegraph.NewTenant()
+	for _, u := range []fakegraph.User{
+		{ID: "11111111-1111-4111-8111-111111111111", DisplayName: "Anette Thomsen", UserPrincipalName: "anette.thomsen@contoso.com"},
+		{ID: "22222222-2222-4222-8222-222222222222", DisplayName: "Anette Larsen", UserPrincipalName: "anette.larsen@contoso.com"},
+		{ID: "33333333-3333-4333-8333-333333333333", DisplayName: "Síle O'Brien", UserPrincipalName: "sile.obrien@contoso.com"},
+	} {
+		ten.AddUser(u)
+	}
+	for _, rec := range makeRecords(0, 5) {
+		ten.AddRecord(rec)
+	}
+	fake := fakegraph.New(ten, fakegraph.Options{DenyUsers: deny, Clock: func() time.Time { return logNow }})
+	srv := httptest.NewServer(fake)
+	t.Cleanup(srv.Close)
+	c, err := graphclient.New(graphclient.Options{ServiceRoot: srv.URL + "/v1.0", Credential: graphclient.StaticToken("test"), MaxRetries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, fake
+}
+
+// lastCallsQuery is the $filter of the last call-records list request.
+func lastCallsQuery(fake *fakegraph.Server) string {
+	var q string
+	for _, r := range fake.Requests() {
+		if strings.Contains(r.Path, "/communications/callRecords?") {
+			q = r.Path
+		}
+	}
+	if u, err := url.QueryUnescape(q); err == nil {
+		return u
+	}
+	return q
+}
+
+func TestPromptUserOnCallsResolvesAUPN(t *testing.T) {
+	client, fake := cmdPeople(t, false)
+	a, r := cmdApp(t, client, "")
+	r.run("from -2h user anette.thomsen@contoso.com")
+	cs := a.top().(*callsScreen)
+	if cs.filter.Participant != "11111111-1111-4111-8111-111111111111" || !cs.filter.From.Equal(logNow.Add(-2*time.Hour)) {
+		t.Fatalf("filter %+v", cs.filter)
+	}
+	if q := lastCallsQuery(fake); !strings.Contains(q, "11111111-1111-4111-8111-111111111111") {
+		t.Fatalf("the list was not reloaded with the participant: %s", q)
+	}
+	if h := a.headerView(); !strings.Contains(h, "participant Anette Thomsen") {
+		t.Fatalf("header does not name the person: %s", h)
+	}
+}
+
+func TestPromptUserOnCallsTakesIDsAsTheyAre(t *testing.T) {
+	client, fake := cmdPeople(t, false)
+	a, r := cmdApp(t, client, "")
+	fake.ResetRequests()
+	r.run(`user "+1 (425) 555-0100"`)
+	if cs := a.top().(*callsScreen); cs.filter.Participant != "+14255550100" {
+		t.Fatalf("filter %+v", cs.filter)
+	}
+	r.run("user 33333333-3333-4333-8333-333333333333")
+	for _, req := range fake.Requests() {
+		if strings.Contains(req.Path, "/users") {
+			t.Fatalf("an id was looked up: %s", req.Path)
+		}
+	}
+}
+
+func TestPromptUserOnCallsPicksAmongSeveral(t *testing.T) {
+	client, _ := cmdPeople(t, false)
+	a, r := cmdApp(t, client, "")
+	r.run("to -1h user Anette")
+	if _, ok := a.top().(*peoplePicker); !ok {
+		t.Fatalf("top %q, want the pick list", a.top().Title())
+	}
+	cs := a.stacks[ViewCalls][0].(*callsScreen)
+	if !cs.filter.To.IsZero() {
+		t.Fatal("the filter changed before a person was picked")
+	}
+	r.update(keyEnter) // the first, sorted by name: Anette Larsen
+	if a.top() != screen(cs) || cs.filter.Participant != "22222222-2222-4222-8222-222222222222" ||
+		!cs.filter.To.Equal(logNow.Add(-time.Hour)) {
+		t.Fatalf("after the pick: top %q filter %+v", a.top().Title(), cs.filter)
+	}
+}
+
+func TestPromptUserOnCallsWithoutPermission(t *testing.T) {
+	client, _ := cmdPeople(t, true)
+	a, r := cmdApp(t, client, "")
+	r.run("from -1h user sile.obrien@contoso.com")
+	cs := a.top().(*callsScreen)
+	if cs.filter.Participant != "" || !cs.filter.From.IsZero() {
+		t.Fatalf("filter changed after a failed lookup: %+v", cs.filter)
+	}
+	if !r.flashed("User.Read.All") {
+		t.Fatalf("flashes %q", r.flashes)
+	}
+}
+
+func TestPromptRangeOnCalls(t *testing.T) {
+	client, fake := cmdPeople(t, false)
+	a, r := cmdApp(t, client, "")
+	r.run("from -90m to -30m")
+	cs := a.top().(*callsScreen)
+	if !cs.filter.From.Equal(logNow.Add(-90*time.Minute)) || !cs.filter.To.Equal(logNow.Add(-30*time.Minute)) {
+		t.Fatalf("filter %+v", cs.filter)
+	}
+	if q := lastCallsQuery(fake); !strings.Contains(q, "2026-11-20T13:00:00Z") {
+		t.Fatalf("query %s", q)
+	}
+	r.run("to -2h") // before the from already set
+	if a.prompt == nil || !strings.Contains(a.View(), "must be before") {
+		t.Fatalf("no range error under the prompt:\n%s", a.View())
+	}
+	if !cs.filter.To.Equal(logNow.Add(-30 * time.Minute)) {
+		t.Fatal("a refused range changed the filter")
+	}
+	r.update(keyEsc)
+	r.run("from -40d")
+	if !r.flashed("Graph keeps call records for 30 days") {
+		t.Fatalf("no retention warning: %q", r.flashes)
+	}
+}
+
+func TestPromptFiltersGoToTheListUnderneath(t *testing.T) {
+	client, _ := cmdPeople(t, false)
+	a, r := cmdApp(t, client, "")
+	cs := a.top().(*callsScreen)
+	r.update(pushMsg{s: newRecordScreen(a.c, testID(1))})
+	r.run("from -3h")
+	if a.top() != screen(cs) || !cs.filter.From.Equal(logNow.Add(-3*time.Hour)) {
+		t.Fatalf("top %q, filter %+v", a.top().Title(), cs.filter)
+	}
+}

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/callscope/callscope/model/command"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// commandTarget is a screen that takes the prompt's filter commands (from,
+// to, user, sip, trunk, failed). applyCommands checks the whole batch
+// before changing anything, so an error leaves the screen as it was.
+type commandTarget interface {
+	applyCommands(cmds []command.Command) (tea.Cmd, error)
+}
+
+// exporter is a screen that e exports; export is what the :export
+// command runs.
+type exporter interface{ export() tea.Cmd }
+
+// viewOfCommand maps the view commands to the views.
+var viewOfCommand = map[string]int{command.Calls: ViewCalls, command.Direct: ViewDirect, command.Pstn: ViewPstn}
+
+// openPrompt opens the ":" prompt over the footer.
+func (a *App) openPrompt() tea.Cmd {
+	a.prompt = newCmdline(len(a.hist.lines))
+	return nil
+}
+
+// promptKey feeds the open prompt. Enter parses and runs the line; an
+// error stays under the prompt with the line kept, so it can be fixed.
+func (a *App) promptKey(msg tea.KeyMsg) tea.Cmd {
+	switch a.prompt.Update(msg, &a.c.Keys, a.hist.lines) {
+	case promptCancel:
+		a.prompt = nil
+	case promptRun:
+		line := a.prompt.Value()
+		cmds, err := command.Parse(line, a.c.Now())
+		if err == nil {
+			err = checkCommands(cmds, a.view)
+		}
+		if err != nil {
+			a.prompt.SetError(err)
+			return nil
+		}
+		p := a.prompt
+		a.prompt = nil
+		cmd, quit, err := a.runCommands(cmds)
+		if err != nil {
+			p.SetError(err)
+			a.prompt = p
+			return cmd
+		}
+		var save tea.Cmd
+		if a.hist.add(line) {
+			save = appendHistory(a.hist.path, a.hist.lines[len(a.hist.lines)-1])
+		}
+		if quit {
+			// The history line is written before the program ends.
+			return tea.Sequence(tea.Batch(cmd, save), tea.Quit)
+		}
+		return tea.Batch(cmd, save)
+	}
+	return nil
+}
+
+// checkCommands refuses, before anything runs, a command the view it
+// would reach does not have: the view is the current one until a view
+// command changes it.
+func checkCommands(cmds []command.Command, view int) error {
+	for _, c := range cmds {
+		if v, ok := viewOfCommand[c.Name]; ok {
+			view = v
+			continue
+		}
+		switch c.Name {
+		case command.Sip, command.Trunk, command.Failed:
+			if view == ViewDirect {
+				continue
+			}
+			why := ""
+			if view == ViewPstn && c.Name == command.Failed {
+				why = ": PSTN rows carry no outcome field"
+			}
+			return fmt.Errorf("%s applies to the Direct Routing view%s (start the line with direct)", c.Name, why)
+		}
+	}
+	return nil
+}
+
+// runCommands runs a parsed line in order: view commands switch at once,
+// and each run of filter commands goes to the current view's target as one
+// batch. utc, log, export and quit act after every filter was applied (in
+// the order given), so an apply error leaves them undone; quit is reported
+// rather than returned, for the caller to sequence after the history write.
+func (a *App) runCommands(cmds []command.Command) (cmd tea.Cmd, quit bool, err error) {
+	var out []tea.Cmd
+	var after []func() tea.Cmd
+	var batch []command.Command
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		c, err := a.applyToTarget(batch)
+		batch = nil
+		out = append(out, c)
+		return err
+	}
+	for _, c := range cmds {
+		switch c.Name {
+		case command.Calls, command.Direct, command.Pstn:
+			if err := flush(); err != nil {
+				return tea.Batch(out...), false, err
+			}
+			out = append(out, a.open(viewOfCommand[c.Name]))
+		case command.UTC:
+			after = append(after, a.toggleUTC)
+		case command.Quit:
+			quit = true
+		case command.Log:
+			v := a.view
+			after = append(after, func() tea.Cmd { return a.pushOn(v, newRequestLogScreen(a.c)) })
+		case command.Export:
+			if err := flush(); err != nil {
+				return tea.Batch(out...), false, err
+			}
+			top := a.top()
+			after = append(after, func() tea.Cmd { return exportScreen(top) })
+		default:
+			batch = append(batch, c)
+		}
+	}
+	if err := flush(); err != nil {
+		return tea.Batch(out...), false, err
+	}
+	for _, f := range after {
+		out = append(out, f())
+	}
+	return tea.Batch(out...), quit, nil
+}
+
+// applyToTarget gives filter commands to the topmost screen of the view
+// that takes them, closing the screens above it on success so the result
+// is what shows.
+func (a *App) applyToTarget(cmds []command.Command) (tea.Cmd, error) {
+	st := a.stacks[a.view]
+	for i := len(st) - 1; i >= 0; i-- {
+		t, ok := st[i].(commandTarget)
+		if !ok {
+			continue
+		}
+		cmd, err := t.applyCommands(cmds)
+		if err != nil {
+			return nil, err
+		}
+		a.stacks[a.view] = st[:i+1]
+		return cmd, nil
+	}
+	return nil, errors.New("nothing here takes filters")
+}
+
+// toggleUTC switches between UTC and local time, as the t key does.
+func (a *App) toggleUTC() tea.Cmd {
+	a.c.Prefs.UTC = !a.c.Prefs.UTC
+	return a.broadcast(prefsChangedMsg{})
+}
+
+// pushOn opens s on top of view v's stack.
+func (a *App) pushOn(v int, s screen) tea.Cmd {
+	a.stacks[v] = append(a.stacks[v], s)
+	return tea.Batch(s.Init(), a.sizeCmd(s))
+}
+
+// exportScreen runs s's export when it has something to write, as its
+// export key would, or says why not.
+func exportScreen(s screen) tea.Cmd {
+	var ready bool
+	switch s := s.(type) {
+	case *callsScreen:
+		ready = s.rows.Len() > 0
+	case *logScreen:
+		ready = s.tbl.Len() > 0
+	case *recordScreen:
+		ready = s.rec != nil
+	case *sessionScreen:
+		ready = true // its export says when a session has no segments
+	}
+	e, ok := s.(exporter)
+	switch {
+	case !ok:
+		return flash("nothing to export on this screen", true)
+	case !ready:
+		return flash("nothing to export yet", true)
+	}
+	return e.export()
+}
+
+// onHistory takes the history read at start and reports, once per run, a
+// history file that cannot be read or written: commands still run.
+func (a *App) onHistory(msg tea.Msg) tea.Cmd {
+	var err error
+	switch msg := msg.(type) {
+	case historyLoadedMsg:
+		a.hist.merge(msg.lines)
+		err = msg.err
+	case historySavedMsg:
+		err = msg.err
+	}
+	if err == nil || a.histWarned {
+		return nil
+	}
+	a.histWarned = true
+	return flash("command history not kept: "+err.Error(), true)
+}
+
+// promptView is the prompt, drawn in the footer's place.
+func (a *App) promptView() string {
+	return a.prompt.View(a.width, &a.c.Styles, &a.c.Keys)
+}

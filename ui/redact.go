@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/redact"
+)
+
+// With --redact (Common.Redact) rows are masked where they arrive, before
+// any store, cache, table or export sees them, so what is on screen and
+// what e writes are masked alike. Each screen calls one of these from its
+// result handler, after dropping stale results. Masking is idempotent, so
+// a row that passes twice (a cached record opened again) is unharmed.
+
+// redactCalls masks a page of call records.
+func redactCalls(c *Common, rows []model.CallRecord) {
+	if !c.Redact {
+		return
+	}
+	for i := range rows {
+		redact.CallRecord(&rows[i])
+	}
+}
+
+// redactRecord masks one call record with its sessions.
+func redactRecord(c *Common, r *model.CallRecord) {
+	if c.Redact {
+		redact.CallRecord(r)
+	}
+}
+
+// redactParticipants masks a page of participants.
+func redactParticipants(c *Common, page *model.Page[model.Participant]) {
+	if !c.Redact || page == nil {
+		return
+	}
+	for i := range page.Value {
+		redact.Participant(&page.Value[i])
+	}
+}
+
+// redactLogPage masks a log page the feed is about to take. Every screen
+// sharing the feed sees the message; only the answer to the feed's request
+// in flight is masked, once.
+func redactLogPage(c *Common, f *logFeed, msg logPageMsg) {
+	if !c.Redact || msg.reqID == 0 || msg.reqID != f.inflight {
+		return
+	}
+	if msg.dr != nil {
+		redactLogRows(c, msg.dr.Value, nil)
+	}
+	if msg.pstn != nil {
+		redactLogRows(c, nil, msg.pstn.Value)
+	}
+}
+
+// redactLogRows masks Direct Routing and PSTN rows (a bulk load's window).
+func redactLogRows(c *Common, dr []model.DirectRoutingRow, pstn []model.PstnRow) {
+	if !c.Redact {
+		return
+	}
+	for i := range dr {
+		redact.DirectRoutingRow(&dr[i])
+	}
+	for i := range pstn {
+		redact.PstnRow(&pstn[i])
+	}
+}
