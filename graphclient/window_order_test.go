@@ -108,6 +108,13 @@ func TestLogLoaderExactWhateverTheServerOrder(t *testing.T) {
 			m := &memLog{rows: inRange(all, time.Time{}, to.Add(time.Hour)), order: tc.order}
 			rows, p, err := NewLogLoader(m.kind(), LoadOptions{Windows: 2, Limiter: NewLogLimiter(LogLimits{Limit: 1e6, Burst: 1000})}).
 				Load(context.Background(), from, to)
+			if tc.splits == "any" && errors.Is(err, ErrOrderLost) {
+				// Whether a window split on the false order was already
+				// handed on depends on scheduling; the load then says so
+				// rather than returning rows silently missing
+				// (TestLogLoaderOrderLostMidLoad checks those rows).
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
