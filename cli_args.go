@@ -41,6 +41,11 @@ type options struct {
 	from, to time.Time
 	cloudCfg graphclient.Cloud
 	set      map[string]bool // flags given explicitly
+
+	// Resolved with the client (cli_people.go): who --participant is ("" for
+	// an id given as such), or the people a name fits when several do.
+	participantName string
+	participantPick []graphclient.User
 }
 
 // commandNames are the subcommands; anything else in command position is a usage error.

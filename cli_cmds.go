@@ -73,7 +73,7 @@ func streamPages[T any](ctx context.Context, fetch fetchFunc[T], rw *rowWriter[T
 
 // runCalls lists call records with the server-side filter.
 func runCalls(ctx context.Context, c *graphclient.Client, o *options, stdout io.Writer) error {
-	if _, err := resolveParticipantFlag(ctx, c, o); err != nil { // a UPN or name: cli_people.go
+	if err := resolveParticipantFlag(ctx, c, o); err != nil { // a UPN or name: cli_people.go
 		return err
 	}
 	q := graphclient.CallQuery{From: o.from, To: o.to, Participant: o.participant}

@@ -29,7 +29,7 @@ func explorerOptions(o *options, ev *ui.Events) ui.Options {
 		Now:       time.Now,
 		UTC:       o.utc,
 		View:      viewByName[o.view],
-		Calls:     ui.CallFilter{From: o.from, To: o.to, Participant: o.participant},
+		Calls:     ui.CallFilter{From: o.from, To: o.to, Participant: o.participant, ParticipantName: o.participantName},
 		LogFrom:   o.from,
 		LogTo:     o.to,
 		Events:    ev,
@@ -39,6 +39,8 @@ func explorerOptions(o *options, ev *ui.Events) ui.Options {
 		HistoryPath: ui.DefaultHistoryPath(),
 		// --redact masks people where rows arrive.
 		Redact: o.conf.redact,
+		// A --participant name that fits several people: picked on screen.
+		PickParticipant: o.participantPick,
 	}
 }
 

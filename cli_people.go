@@ -17,46 +17,64 @@ import (
 const participantLookupTimeout = time.Minute
 
 // resolveParticipantFlag turns --participant into the id Graph filters on,
-// before anything is listed: an object id or phone number as is (in Graph's
-// form), a UPN through GET /users/{upn}, the start of a display name
-// through a /users search. A name that fits several people is a usage
-// error listing them, since a script cannot pick; a missing User.Read.All
-// permission says so and that an object id still works. With --redact the
-// names and UPNs in these messages are masked, ids not. It returns who the
-// participant is ("" for an id given as such).
-func resolveParticipantFlag(ctx context.Context, c *graphclient.Client, o *options) (string, error) {
+// before anything is listed (lookupParticipant). A name that fits several
+// people is a usage error listing them, since a script cannot pick. With
+// --redact the names and UPNs in these messages are masked, ids not.
+func resolveParticipantFlag(ctx context.Context, c *graphclient.Client, o *options) error {
+	text := o.participant
+	if err := lookupParticipant(ctx, c, o); err != nil {
+		return err
+	}
+	if len(o.participantPick) > 0 {
+		return usagef(o.cmd, "%s", ambiguousPeople(shownParticipant(o, text), o.participantPick, o.conf.redact))
+	}
+	return nil
+}
+
+// lookupParticipant resolves --participant: an object id or phone number
+// as is (in Graph's form), a UPN through GET /users/{upn}, the start of a
+// display name through a /users search. One person leaves their id in
+// o.participant and their name in o.participantName; several leave
+// o.participant empty and themselves in o.participantPick. A missing
+// User.Read.All permission says so and that an object id still works.
+func lookupParticipant(ctx context.Context, c *graphclient.Client, o *options) error {
 	text := o.participant
 	if text == "" {
-		return "", nil
+		return nil
 	}
 	if id, ok := graphclient.LiteralParticipantID(text); ok {
 		o.participant = id
-		return "", nil
+		return nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, participantLookupTimeout)
 	defer cancel()
 	users, err := c.ResolveUser(ctx, text)
-	masked := o.conf.redact
-	shown := text
-	if masked {
-		shown = redact.Name(text)
-	}
+	shown := shownParticipant(o, text)
 	var de *graphclient.UserReadDeniedError
 	var nf *graphclient.UserNotFoundError
 	switch {
 	case errors.As(err, &de):
-		return "", fmt.Errorf("--participant %s: %w", shown, de)
+		return fmt.Errorf("--participant %s: %w", shown, de)
 	case errors.As(err, &nf):
 		shownNF := *nf
 		shownNF.Query = shown
-		return "", fmt.Errorf("--participant: %w", &shownNF)
+		return fmt.Errorf("--participant: %w", &shownNF)
 	case err != nil:
-		return "", fmt.Errorf("--participant %s: %w", shown, err)
+		return fmt.Errorf("--participant %s: %w", shown, err)
 	case len(users) > 1:
-		return "", usagef(o.cmd, "%s", ambiguousPeople(shown, users, masked))
+		o.participant, o.participantPick = "", users
+		return nil
 	}
-	o.participant = users[0].ID
-	return users[0].Name(), nil
+	o.participant, o.participantName = users[0].ID, users[0].Name()
+	return nil
+}
+
+// shownParticipant is text as messages show it: masked with --redact.
+func shownParticipant(o *options, text string) string {
+	if o.conf.redact {
+		return redact.Name(text)
+	}
+	return text
 }
 
 // ambiguousPeople lists the people a name fits, one a line, with what
@@ -92,9 +110,9 @@ func cleanCell(s string) string {
 }
 
 // resolveStartParticipant resolves the explorer's --participant before the
-// screen is taken over, so a name that fits several people or a missing
-// permission is said on stderr, where it can be read.
+// screen is taken over, so a missing permission or nobody found is said on
+// stderr, where it can be read. A name that fits several people is no
+// error here: the explorer opens unfiltered with them to pick from.
 func resolveStartParticipant(c *graphclient.Client, o *options) error {
-	_, err := resolveParticipantFlag(context.Background(), c, o)
-	return err
+	return lookupParticipant(context.Background(), c, o)
 }

@@ -122,7 +122,9 @@ func TestCallsParticipantForbidden(t *testing.T) {
 }
 
 // TestExplorerStartParticipantResolves: the explorer's start filter gets
-// the id, and a phone number is put in Graph's form without a lookup.
+// the id and the person's name, a phone number is put in Graph's form
+// without a lookup, and a name that fits several people opens the explorer
+// unfiltered with them to pick from.
 func TestExplorerStartParticipantResolves(t *testing.T) {
 	f := startPeopleFake(t, false)
 	c, err := graphclient.New(graphclient.Options{ServiceRoot: f.root, Credential: graphclient.StaticToken(testToken)})
@@ -133,17 +135,25 @@ func TestExplorerStartParticipantResolves(t *testing.T) {
 	if err := resolveStartParticipant(c, o); err != nil || o.participant != thomsenID {
 		t.Fatalf("%v, participant %q", err, o.participant)
 	}
-	if got := explorerOptions(o, nil).Calls.Participant; got != thomsenID {
-		t.Fatalf("start filter participant %q", got)
+	if got := explorerOptions(o, nil).Calls; got.Participant != thomsenID || got.ParticipantName != "Anette Thomsen" {
+		t.Fatalf("start filter %+v", got)
 	}
 	f.srv.ResetRequests()
 	o = &options{participant: "+1 425 555 0100"}
 	if err := resolveStartParticipant(c, o); err != nil || o.participant != "+14255550100" || len(f.srv.Requests()) != 0 {
 		t.Fatalf("%v, participant %q", err, o.participant)
 	}
+	if got := explorerOptions(o, nil); got.Calls.ParticipantName != "" || got.PickParticipant != nil {
+		t.Fatalf("a phone number has no name to show: %+v", got.Calls)
+	}
 	o = &options{participant: "anette"}
-	if err := resolveStartParticipant(c, o); err == nil || !strings.Contains(err.Error(), "fits 2 people") {
-		t.Fatalf("%v", err)
+	if err := resolveStartParticipant(c, o); err != nil {
+		t.Fatalf("several people are for the explorer to pick from: %v", err)
+	}
+	got := explorerOptions(o, nil)
+	if got.Calls.Participant != "" || len(got.PickParticipant) != 2 ||
+		got.PickParticipant[0].ID != larsenID || got.PickParticipant[1].ID != thomsenID {
+		t.Fatalf("start filter %+v, pick list %+v", got.Calls, got.PickParticipant)
 	}
 }
 

@@ -38,6 +38,10 @@ type Options struct {
 	View int
 	// Calls is the calls filter to start with.
 	Calls CallFilter
+	// PickParticipant are the people a participant name fits when several
+	// do: the calls view opens unfiltered with them in a pick list, and the
+	// one picked becomes the filter's participant, as after ":user".
+	PickParticipant []graphclient.User
 	// LogFrom and LogTo start the direct-routing and PSTN range (zero: last 24 h).
 	LogFrom, LogTo time.Time
 	Events         *Events
@@ -54,6 +58,9 @@ type Options struct {
 type CallFilter struct {
 	From, To    time.Time
 	Participant string
+	// ParticipantName is what the header calls Participant as the screen
+	// opens ("" shows the id shortened); a later filter names its own.
+	ParticipantName string
 }
 
 // App is the root model: it routes messages to a stack of screens per view
@@ -109,16 +116,18 @@ func (a *App) open(v int) tea.Cmd {
 		return nil
 	}
 	var s screen
+	var pick tea.Cmd
 	switch v {
 	case ViewDirect:
 		s = newLogScreen(a.c, logDirect, a.opts.LogFrom, a.opts.LogTo)
 	case ViewPstn:
 		s = newLogScreen(a.c, logPstn, a.opts.LogFrom, a.opts.LogTo)
 	default:
-		s = newCallsScreen(a.c, a.opts.Calls)
+		cs := newCallsScreen(a.c, a.opts.Calls)
+		s, pick = cs, cs.pickPerson(a.opts.PickParticipant)
 	}
 	a.stacks[v] = []screen{s}
-	return tea.Batch(s.Init(), a.sizeCmd(s))
+	return tea.Batch(s.Init(), a.sizeCmd(s), pick)
 }
 
 func (a *App) top() screen {

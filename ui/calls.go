@@ -8,6 +8,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/redact"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -84,6 +85,10 @@ type callsScreen struct {
 // newCallsScreen makes the list with filter f applied; Init fetches.
 func newCallsScreen(c *Common, f CallFilter) *callsScreen {
 	s := &callsScreen{c: c, filter: f, rows: newCallRows()}
+	s.cmd.whoID, s.cmd.who = f.Participant, f.ParticipantName // the header's name, as after ":user"
+	if c.Redact {
+		s.cmd.who = redact.Name(s.cmd.who)
+	}
 	s.tbl = newTable(c, callColumns, s.cell)
 	return s
 }

@@ -20,8 +20,16 @@ import (
 // for none) and history at histPath ("" for none); Init has settled.
 func cmdApp(t *testing.T, client *graphclient.Client, histPath string) (*App, *cmdRun) {
 	t.Helper()
-	a := New(Options{Client: client, Keys: testKeys(), Styles: DefaultStyles(), UTC: true,
-		Now: func() time.Time { return logNow }, HistoryPath: histPath, ExportDir: t.TempDir()})
+	return appWith(t, Options{Client: client, HistoryPath: histPath})
+}
+
+// appWith is cmdApp started with o: its keys, styles, clock, UTC and
+// export folder are the tests' own.
+func appWith(t *testing.T, o Options) (*App, *cmdRun) {
+	t.Helper()
+	o.Keys, o.Styles, o.UTC, o.ExportDir = testKeys(), DefaultStyles(), true, t.TempDir()
+	o.Now = func() time.Time { return logNow }
+	a := New(o)
 	r := &cmdRun{t: t, a: a}
 	r.update(tea.WindowSizeMsg{Width: 120, Height: 30})
 	r.drain(a.Init())

@@ -96,6 +96,20 @@ func (s *callsScreen) onPersonResolved(msg personResolvedMsg) tea.Cmd {
 	return s.reload()
 }
 
+// pickPerson opens the pick list of cands, the people a participant name
+// given at start fits, as if ":user" had found them: the one picked
+// becomes the filter's participant, esc keeps the list as it is. It is nil
+// when there is nobody to pick.
+func (s *callsScreen) pickPerson(cands []graphclient.User) tea.Cmd {
+	if len(cands) == 0 {
+		return nil
+	}
+	id := newReqID()
+	s.cmd = callsCmd{waiting: id, next: s.filter}
+	msg := personResolvedMsg{reqID: id, Candidates: cands}
+	return func() tea.Msg { return msg }
+}
+
 // cmdStatus adds a person lookup in flight to the footer.
 func (s *callsScreen) cmdStatus(st *Status) {
 	if s.cmd.asking {
