@@ -25,9 +25,9 @@ func (s *callsScreen) View() string {
 	case n == 0 && s.err != nil:
 		return s.errorView()
 	case n == 0 && (s.pending != 0 || !s.settled):
-		return s.message(st.Subtle.Render("Loading call records " + s.rangeWords() + "…"))
+		return messageView(s.width, st.Subtle.Render("Loading call records "+s.rangeWords()+"…"))
 	case n == 0:
-		return s.message(
+		return messageView(s.width,
 			st.Title.Render("No call records "+s.rangeWords()),
 			"",
 			st.Subtle.Render(k.Filter.Help().Key+" changes the filter · "+k.Reload.Help().Key+" reloads"),
@@ -49,28 +49,18 @@ func (s *callsScreen) errorView() string {
 	for _, l := range strings.Split(ansi.Wrap(s.err.Error(), max(s.width-4, 10), " "), "\n") {
 		lines = append(lines, st.Value.Render(l))
 	}
-	var ge *graphclient.Error
-	if errors.As(s.err, &ge) {
-		var meta []string
-		if ge.Code != "" {
-			meta = append(meta, "code "+ge.Code)
-		}
-		if ge.RequestID != "" {
-			meta = append(meta, "request-id "+ge.RequestID)
-		}
-		if ge.Date != "" {
-			meta = append(meta, "date "+ge.Date)
-		}
-		if len(meta) > 0 {
-			lines = append(lines, "", st.Subtle.Render(strings.Join(meta, " · ")))
+	if ge, ok := asGraphError(s.err); ok {
+		if facts := graphFacts(ge); facts != "" {
+			lines = append(lines, "", st.Subtle.Render(facts))
 		}
 	}
 	lines = append(lines, "", st.Subtle.Render(s.c.Keys.Reload.Help().Key+" to retry"))
-	return s.message(lines...)
+	return messageView(s.width, lines...)
 }
 
-// message draws lines a little in from the top-left corner, each cut to width.
-func (s *callsScreen) message(lines ...string) string {
+// messageView draws a list's loading, error or empty state: lines a
+// little in from the top-left corner, each cut to width.
+func messageView(width int, lines ...string) string {
 	var b strings.Builder
 	b.WriteString("\n")
 	for i, l := range lines {
@@ -78,9 +68,25 @@ func (s *callsScreen) message(lines ...string) string {
 			b.WriteString("\n")
 		}
 		b.WriteString("  ")
-		b.WriteString(truncate(l, s.width-2))
+		b.WriteString(truncate(l, width-2))
 	}
 	return b.String()
+}
+
+// graphFacts is what a support ticket needs of a Graph error: "code … ·
+// request-id … · date …", with what it has of them.
+func graphFacts(ge *graphclient.Error) string {
+	var facts []string
+	if ge.Code != "" {
+		facts = append(facts, "code "+ge.Code)
+	}
+	if ge.RequestID != "" {
+		facts = append(facts, "request-id "+ge.RequestID)
+	}
+	if ge.Date != "" {
+		facts = append(facts, "date "+ge.Date)
+	}
+	return strings.Join(facts, " · ")
 }
 
 // errorLine is an error in one line for under a table: for Graph errors the

@@ -147,7 +147,7 @@ func (s *logScreen) cmdMatcher() func(int32) bool {
 			preds = append(preds, personMatcher(f.user, func(i int32) (uint32, uint32, uint32) {
 				p := st.rows.at(i)
 				return p.user, p.caller, p.callee
-			}, func(id uint32) drUser { return st.users[id] }, func(id uint32) string { return st.numbers.str(id) }))
+			}, st.users.user, func(id uint32) string { return st.numbers.str(id) }))
 		}
 		return allOf(preds)
 	}
@@ -156,7 +156,7 @@ func (s *logScreen) cmdMatcher() func(int32) bool {
 		preds = append(preds, personMatcher(f.user, func(i int32) (uint32, uint32, uint32) {
 			p := st.rows.at(i)
 			return p.user, p.caller, p.callee
-		}, func(id uint32) drUser { return st.users[id] }, func(id uint32) string { return st.numbers.str(id) }))
+		}, st.users.user, func(id uint32) string { return st.numbers.str(id) }))
 	}
 	if f.hasSip {
 		code := f.sip

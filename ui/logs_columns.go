@@ -132,7 +132,7 @@ func (s *drStore) cell(i int32, col int, loc *time.Location, failed string) stri
 	case drColStart:
 		return nsStart(p.start, loc)
 	case drColUser:
-		return orDash(s.userLabel(p.user))
+		return orDash(s.users.label(p.user))
 	case drColNumbers:
 		return numbersText(s.numbers.str(p.caller), s.numbers.str(p.callee))
 	case drColType:
@@ -164,7 +164,7 @@ func (s *drStore) sortKey(col int) keyFunc {
 	case drColStart:
 		return func(i int32) uint64 { return signedKey(at(i).start) }
 	case drColUser:
-		r := s.userRanks()
+		r := s.users.ranks()
 		return func(i int32) uint64 { return uint64(r[at(i).user]) }
 	case drColNumbers:
 		r := s.numbers.ranks()
@@ -194,11 +194,6 @@ func (s *drStore) sortKey(col int) keyFunc {
 	return nil
 }
 
-// userRanks orders the users by their list label.
-func (s *drStore) userRanks() []uint32 {
-	return labelRanks(len(s.users), s.userLabel)
-}
-
 // labelRanks ranks n ids by label(id).
 func labelRanks(n int, label func(uint32) string) []uint32 {
 	t := strTab{strs: make([]string, n)}
@@ -215,7 +210,7 @@ func (s *pstnStore) cell(i int32, col int, loc *time.Location) string {
 	case pstnColStart:
 		return nsStart(p.start, loc)
 	case pstnColUser:
-		return orDash(s.userLabel(p.user))
+		return orDash(s.users.label(p.user))
 	case pstnColNumbers:
 		return numbersText(s.numbers.str(p.caller), s.numbers.str(p.callee))
 	case pstnColType:
@@ -239,7 +234,7 @@ func (s *pstnStore) sortKey(col int) keyFunc {
 	case pstnColStart:
 		return func(i int32) uint64 { return signedKey(at(i).start) }
 	case pstnColUser:
-		r := labelRanks(len(s.users), s.userLabel)
+		r := s.users.ranks()
 		return func(i int32) uint64 { return uint64(r[at(i).user]) }
 	case pstnColNumbers:
 		r := s.numbers.ranks()

@@ -32,23 +32,18 @@ const (
 	drNoCorr  // no correlationId at all
 )
 
-// drUser is the user triple, interned as a whole: users repeat per row.
-type drUser struct{ id, upn, name string }
-
 // drStore holds the Direct Routing rows of a view.
 type drStore struct {
 	rows    chunked[drRow]
 	strs    strTab // phrases, trunks, call types, locations
 	numbers strTab
 	odd     strTab // ids that are not GUIDs
-	users   []drUser
-	userIDs map[drUser]uint32
+	users   userTab
 	wide    map[int32][3]model.Time
 }
 
 func newDRStore() *drStore {
-	return &drStore{strs: newStrTab(), numbers: newStrTab(), odd: newStrTab(),
-		users: []drUser{{}}, userIDs: map[drUser]uint32{{}: 0}}
+	return &drStore{strs: newStrTab(), numbers: newStrTab(), odd: newStrTab(), users: newUserTab()}
 }
 
 // Len is the number of rows.
@@ -83,15 +78,7 @@ func (s *drStore) add(r *model.DirectRoutingRow) {
 		s.wide[i] = [3]model.Time{r.InviteDateTime, r.FailureDateTime, r.EndDateTime}
 	}
 	p.duration, p.sipCode, p.subcode = r.Duration, r.FinalSIPCode, r.CallEndSubReason
-	u := drUser{r.UserID, r.UserPrincipalName, r.UserDisplayName}
-	uid, ok := s.userIDs[u]
-	if !ok {
-		u = drUser{s.odd.clone(u.id), s.odd.clone(u.upn), s.odd.clone(u.name)}
-		uid = uint32(len(s.users))
-		s.users = append(s.users, u)
-		s.userIDs[u] = uid
-	}
-	p.user = uid
+	p.user = s.users.id(drUser{r.UserID, r.UserPrincipalName, r.UserDisplayName}, &s.odd)
 	p.caller, p.callee = s.numbers.id(r.CallerNumber), s.numbers.id(r.CalleeNumber)
 	p.phrase, p.trunk, p.callType = s.strs.id(r.FinalSIPCodePhrase), s.strs.id(r.TrunkFullyQualifiedDomainName), s.strs.id(r.CallType)
 	p.sigLoc, p.mediaLoc = s.strs.id(r.SignalingLocation), s.strs.id(r.MediaPathLocation)
@@ -106,7 +93,7 @@ func (s *drStore) add(r *model.DirectRoutingRow) {
 // row rebuilds the full Graph row i (for the detail screen and exports).
 func (s *drStore) row(i int32) model.DirectRoutingRow {
 	p := s.rows.at(i)
-	u := s.users[p.user]
+	u := s.users.user(p.user)
 	r := model.DirectRoutingRow{
 		ID:                            idString(p.id, p.flags&drIDOdd != 0, &s.odd),
 		UserID:                        u.id,
@@ -161,25 +148,12 @@ func (s *drStore) call(i int32) triage.Call {
 // failed reports successfulCall=false.
 func (s *drStore) failed(i int32) bool { return s.rows.at(i).flags&drSuccess == 0 }
 
-// userLabel is what the list shows for a user: the UPN, else the display
-// name, else the id.
-func (s *drStore) userLabel(id uint32) string {
-	u := &s.users[id]
-	switch {
-	case u.upn != "":
-		return u.upn
-	case u.name != "":
-		return u.name
-	}
-	return u.id
-}
-
 // snapshot is a read-only copy of the store as it is now, for a goroutine
 // (an export) to read while Update keeps appending: slice headers are
 // copied (appends never touch what they cover) and the overflow map cloned.
 func (s *drStore) snapshot() *drStore {
 	c := *s
-	c.strs.ids, c.numbers.ids, c.odd.ids, c.userIDs = nil, nil, nil, nil
+	c.strs.ids, c.numbers.ids, c.odd.ids, c.users.ids = nil, nil, nil, nil
 	c.wide = maps.Clone(s.wide)
 	return &c
 }

@@ -40,14 +40,12 @@ type pstnStore struct {
 	strs    strTab
 	numbers strTab
 	odd     strTab
-	users   []drUser
-	userIDs map[drUser]uint32
+	users   userTab
 	wide    map[int32]model.Time
 }
 
 func newPstnStore() *pstnStore {
-	return &pstnStore{strs: newStrTab(), numbers: newStrTab(), odd: newStrTab(),
-		users: []drUser{{}}, userIDs: map[drUser]uint32{{}: 0}}
+	return &pstnStore{strs: newStrTab(), numbers: newStrTab(), odd: newStrTab(), users: newUserTab()}
 }
 
 // Len is the number of rows.
@@ -90,15 +88,7 @@ func (s *pstnStore) add(r *model.PstnRow) {
 	}
 	p.duration = r.Duration
 	p.charge, p.connCharge = optFloat(r.Charge), optFloat(r.ConnectionCharge)
-	u := drUser{r.UserID, r.UserPrincipalName, r.UserDisplayName}
-	uid, found := s.userIDs[u]
-	if !found {
-		u = drUser{s.odd.clone(u.id), s.odd.clone(u.upn), s.odd.clone(u.name)}
-		uid = uint32(len(s.users))
-		s.users = append(s.users, u)
-		s.userIDs[u] = uid
-	}
-	p.user = uid
+	p.user = s.users.id(drUser{r.UserID, r.UserPrincipalName, r.UserDisplayName}, &s.odd)
 	p.caller, p.callee = s.numbers.id(r.CallerNumber), s.numbers.id(r.CalleeNumber)
 	p.currency, p.callType = s.strs.id(r.Currency), s.strs.id(r.CallType)
 	p.destCtx, p.destName = s.strs.id(r.DestinationContext), s.strs.id(r.DestinationName)
@@ -111,7 +101,7 @@ func (s *pstnStore) add(r *model.PstnRow) {
 // row rebuilds the full Graph row i.
 func (s *pstnStore) row(i int32) model.PstnRow {
 	p := s.rows.at(i)
-	u := s.users[p.user]
+	u := s.users.user(p.user)
 	r := model.PstnRow{
 		ID:                 idString(p.id, p.flags&pstnIDOdd != 0, &s.odd),
 		UserID:             u.id,
@@ -153,22 +143,10 @@ func (s *pstnStore) call(i int32) triage.PstnCall {
 		Destination: s.strs.str(p.destName), CallType: s.strs.str(p.callType), License: s.strs.str(p.license)}
 }
 
-// userLabel is what the list shows for a user.
-func (s *pstnStore) userLabel(id uint32) string {
-	u := &s.users[id]
-	switch {
-	case u.upn != "":
-		return u.upn
-	case u.name != "":
-		return u.name
-	}
-	return u.id
-}
-
 // snapshot is a read-only copy of the store as it is now (see drStore.snapshot).
 func (s *pstnStore) snapshot() *pstnStore {
 	c := *s
-	c.strs.ids, c.numbers.ids, c.odd.ids, c.userIDs = nil, nil, nil, nil
+	c.strs.ids, c.numbers.ids, c.odd.ids, c.users.ids = nil, nil, nil, nil
 	c.wide = maps.Clone(s.wide)
 	return &c
 }

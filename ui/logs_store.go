@@ -87,6 +87,52 @@ func (t *strTab) clone(s string) string {
 	return strings.Clone(s)
 }
 
+// drUser is the user triple of a log row, interned as a whole: users
+// repeat per row.
+type drUser struct{ id, upn, name string }
+
+// userTab interns the users of Direct Routing or PSTN rows; 0 is always
+// the empty user.
+type userTab struct {
+	users []drUser
+	ids   map[drUser]uint32
+}
+
+func newUserTab() userTab {
+	return userTab{users: []drUser{{}}, ids: map[drUser]uint32{{}: 0}}
+}
+
+// id interns u; a new user's strings are cloned through odd so that they
+// never pin a decoded page's buffers.
+func (t *userTab) id(u drUser, odd *strTab) uint32 {
+	if id, ok := t.ids[u]; ok {
+		return id
+	}
+	u = drUser{odd.clone(u.id), odd.clone(u.upn), odd.clone(u.name)}
+	id := uint32(len(t.users))
+	t.users = append(t.users, u)
+	t.ids[u] = id
+	return id
+}
+
+func (t *userTab) user(id uint32) drUser { return t.users[id] }
+
+// label is what the list shows for a user: the UPN, else the display
+// name, else the id.
+func (t *userTab) label(id uint32) string {
+	u := &t.users[id]
+	switch {
+	case u.upn != "":
+		return u.upn
+	case u.name != "":
+		return u.name
+	}
+	return u.id
+}
+
+// ranks orders the users by their label.
+func (t *userTab) ranks() []uint32 { return labelRanks(len(t.users), t.label) }
+
 // ranks orders the interned strings: ranks[id] is the position of string id
 // in byte order, so sorting rows by a string column compares two uint32s.
 func (t *strTab) ranks() []uint32 {

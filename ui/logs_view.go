@@ -90,16 +90,16 @@ func (s *logScreen) View() string {
 	case s.feed.Len() == 0 && s.feed.err != nil:
 		return s.errorView()
 	case s.feed.Len() == 0 && !s.feed.started:
-		return s.message(st.Subtle.Render("Loading " + s.what() + " " + s.rangeWords() + "…"))
+		return messageView(s.width, st.Subtle.Render("Loading "+s.what()+" "+s.rangeWords()+"…"))
 	case s.feed.Len() == 0:
-		return s.message(st.Title.Render("No "+s.what()+" between "+s.rangeWords()),
+		return messageView(s.width, st.Title.Render("No "+s.what()+" between "+s.rangeWords()),
 			"", st.Subtle.Render(k.Filter.Help().Key+" changes the range · "+k.Reload.Help().Key+" reloads"))
 	case n == 0:
 		hint := "No loaded row matches " + s.filterWords()
 		if s.feed.more() && !s.fixed {
 			hint += "; loading more…"
 		}
-		return s.message(st.Title.Render(hint))
+		return messageView(s.width, st.Title.Render(hint))
 	}
 	v := s.tbl.View()
 	if s.feed.err != nil {
@@ -117,21 +117,7 @@ func (s *logScreen) errorView() string {
 		lines = append(lines, st.Value.Render(l))
 	}
 	lines = append(lines, "", st.Subtle.Render(s.c.Keys.Reload.Help().Key+" to retry"))
-	return s.message(lines...)
-}
-
-// message draws lines a little in from the top-left corner, each cut to width.
-func (s *logScreen) message(lines ...string) string {
-	var b strings.Builder
-	b.WriteString("\n")
-	for i, l := range lines {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("  ")
-		b.WriteString(truncate(l, s.width-2))
-	}
-	return b.String()
+	return messageView(s.width, lines...)
 }
 
 // cell is the table's view of position r.

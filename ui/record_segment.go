@@ -321,18 +321,7 @@ func (s *sessionScreen) View() string {
 		return b.String()
 	}
 	b.WriteString(s.tbl.View())
-	if len(s.detail) > 0 {
-		b.WriteString("\n\n")
-		for i, l := range s.detail {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			if i == 0 {
-				l = st.Accent.Render(l)
-			}
-			b.WriteString(l)
-		}
-	}
+	writeDetail(&b, st, s.detail)
 	return b.String()
 }
 

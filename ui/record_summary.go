@@ -219,19 +219,20 @@ func (s *recordScreen) View() string {
 	b.WriteString(st.Title.Render(title) + st.Subtle.Render("  enter opens a session"))
 	b.WriteByte('\n')
 	b.WriteString(s.tbl.View())
-	if len(s.detailLines) > 0 {
-		b.WriteString("\n\n")
-		for i, l := range s.detailLines {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			if i == 0 {
-				l = st.Accent.Render(l)
-			}
-			b.WriteString(l)
-		}
-	}
+	writeDetail(&b, st, s.detailLines)
 	return b.String()
+}
+
+// writeDetail puts the detail of the row under the cursor below its
+// table, after a blank line, its first line (what the row is) accented.
+func writeDetail(b *strings.Builder, st Styles, lines []string) {
+	for i, l := range lines {
+		if i == 0 {
+			b.WriteString("\n\n" + st.Accent.Render(l))
+			continue
+		}
+		b.WriteString("\n" + l)
+	}
 }
 
 // stateView is what shows before a record is in: loading, a 404 in
@@ -259,18 +260,8 @@ func notFoundText(id string) string {
 func errorLines(st Styles, what string, err error) []string {
 	lines := []string{st.Danger.Render(what + ": " + errorHeadline(err))}
 	if ge, ok := asGraphError(err); ok {
-		var facts []string
-		if ge.Code != "" {
-			facts = append(facts, "code "+ge.Code)
-		}
-		if ge.RequestID != "" {
-			facts = append(facts, "request-id "+ge.RequestID)
-		}
-		if ge.Date != "" {
-			facts = append(facts, "date "+ge.Date)
-		}
-		if len(facts) > 0 {
-			lines = append(lines, "Graph "+strings.Join(facts, " · "))
+		if facts := graphFacts(ge); facts != "" {
+			lines = append(lines, "Graph "+facts)
 		}
 		if h := ge.Hint(); h != "" {
 			lines = append(lines, h)

@@ -118,12 +118,7 @@ func (s *Server) directRoutingCalls(c *call, seg string) {
 	}
 	dr, _ := s.tenant.logSnapshot()
 	rows := rowsInRange(dr, func(r model.DirectRoutingRow) time.Time { return r.StartDateTime.Time }, from, to)
-	lo, hi := min(skip, len(rows)), min(skip+logPageSize, len(rows))
-	wire := make([]drWire, hi-lo)
-	for i, r := range rows[lo:hi] {
-		wire[i] = toDRWire(r)
-	}
-	c.logPage(seg, "directRoutingLogRow", wire, len(wire), hi, len(rows))
+	logPage(c, seg, "directRoutingLogRow", rows, skip, toDRWire)
 }
 
 // pstnCalls serves getPstnCalls; a range over 90 days is refused with 406
@@ -144,23 +139,25 @@ func (s *Server) pstnCalls(c *call, seg string) {
 	}
 	_, pstn := s.tenant.logSnapshot()
 	rows := rowsInRange(pstn, func(r model.PstnRow) time.Time { return r.StartDateTime.Time }, from, to)
-	lo, hi := min(skip, len(rows)), min(skip+logPageSize, len(rows))
-	wire := make([]pstnWire, hi-lo)
-	for i, r := range rows[lo:hi] {
-		wire[i] = toPstnWire(r)
-	}
-	c.logPage(seg, "pstnCallLogRow", wire, len(wire), hi, len(rows))
+	logPage(c, seg, "pstnCallLogRow", rows, skip, toPstnWire)
 }
 
-// logPage writes the function envelope: @odata.count is the rows in this
-// page, not a total, and nextLink is the function URL plus ?$skip=N.
-func (c *call) logPage(seg, rowType string, value any, count, sent, total int) {
+// logPage writes the page of rows that starts at skip, as the service
+// writes rows of rowType (toWire), in the function envelope: @odata.count
+// is the rows in this page, not a total, and nextLink is the function URL
+// plus ?$skip=N.
+func logPage[R, W any](c *call, seg, rowType string, rows []R, skip int, toWire func(R) W) {
+	lo, hi := min(skip, len(rows)), min(skip+logPageSize, len(rows))
+	wire := make([]W, hi-lo)
+	for i, r := range rows[lo:hi] {
+		wire[i] = toWire(r)
+	}
 	out := &object{}
 	out.set("@odata.context", c.root+"/$metadata#Collection(microsoft.graph.callRecords."+rowType+")")
-	out.set("@odata.count", count)
-	out.set("value", value)
-	if sent < total {
-		out.set("@odata.nextLink", c.root+"/communications/callRecords/"+seg+"?$skip="+strconv.Itoa(sent))
+	out.set("@odata.count", len(wire))
+	out.set("value", wire)
+	if hi < len(rows) {
+		out.set("@odata.nextLink", c.root+"/communications/callRecords/"+seg+"?$skip="+strconv.Itoa(hi))
 	}
 	c.ok(out)
 }

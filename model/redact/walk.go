@@ -104,10 +104,7 @@ func DirectRoutingRow(r *model.DirectRoutingRow) {
 	if r == nil {
 		return
 	}
-	r.UserPrincipalName = UPN(r.UserPrincipalName)
-	r.UserDisplayName = Name(r.UserDisplayName)
-	r.CallerNumber = number(r.CallerNumber)
-	r.CalleeNumber = number(r.CalleeNumber)
+	logRow(&r.UserPrincipalName, &r.UserDisplayName, &r.CallerNumber, &r.CalleeNumber)
 }
 
 // PstnRow masks the user's name and UPN and both numbers.
@@ -115,10 +112,13 @@ func PstnRow(r *model.PstnRow) {
 	if r == nil {
 		return
 	}
-	r.UserPrincipalName = UPN(r.UserPrincipalName)
-	r.UserDisplayName = Name(r.UserDisplayName)
-	r.CallerNumber = number(r.CallerNumber)
-	r.CalleeNumber = number(r.CalleeNumber)
+	logRow(&r.UserPrincipalName, &r.UserDisplayName, &r.CallerNumber, &r.CalleeNumber)
+}
+
+// logRow masks the fields of a log row that name a person.
+func logRow(upn, name, caller, callee *string) {
+	*upn, *name = UPN(*upn), Name(*name)
+	*caller, *callee = number(*caller), number(*callee)
 }
 
 // number masks a caller or callee field: a phone number or SIP URI as a

@@ -70,9 +70,9 @@ type Builder struct {
 	hourly   []int32
 	codes    map[codeKey]*codeAcc
 	codeList []*codeAcc
-	trunks   map[string]*trunkAcc
+	trunkIdx names // numbers trunkLst
 	trunkLst []*trunkAcc
-	locs     map[string]*locAcc
+	locIdx   names // numbers locList
 	locList  []*locAcc
 }
 
@@ -80,6 +80,37 @@ type Builder struct {
 // before the map: a tenant has a handful, and comparing a few interned
 // strings (equal pointers) is several times cheaper than hashing one.
 const scanLimit = 16
+
+// names numbers names in the order they are first seen: the first
+// scanLimit are found by a scan, the rest through the map.
+type names struct {
+	list []string
+	m    map[string]int
+}
+
+// index is name's number; added reports a name not seen before.
+func (n *names) index(name string) (i int, added bool) {
+	few := n.list[:min(len(n.list), scanLimit)]
+	for i, s := range few { // interned strings: the same bytes
+		if len(s) == len(name) && unsafe.StringData(s) == unsafe.StringData(name) {
+			return i, false
+		}
+	}
+	for i, s := range few {
+		if s == name {
+			return i, false
+		}
+	}
+	if len(n.list) > scanLimit {
+		if i, ok := n.m[name]; ok {
+			return i, false
+		}
+	}
+	i = len(n.list)
+	n.list = append(n.list, name)
+	n.m[name] = i
+	return i, true
+}
 
 // codeAcc accumulates one (SIP code, subcode) group of failed calls.
 type codeAcc struct {
@@ -116,13 +147,13 @@ type locAcc struct {
 func NewBuilder(from, to time.Time) *Builder {
 	bk := newBuckets(from, to)
 	return &Builder{
-		from:   from,
-		to:     to,
-		bk:     bk,
-		hourly: make([]int32, bk.n),
-		codes:  make(map[codeKey]*codeAcc),
-		trunks: make(map[string]*trunkAcc),
-		locs:   make(map[string]*locAcc),
+		from:     from,
+		to:       to,
+		bk:       bk,
+		hourly:   make([]int32, bk.n),
+		codes:    make(map[codeKey]*codeAcc),
+		trunkIdx: names{m: make(map[string]int)},
+		locIdx:   names{m: make(map[string]int)},
 	}
 }
 
@@ -171,51 +202,19 @@ func (b *Builder) Add(c Call) {
 func (b *Builder) Len() int { return b.total.Attempts }
 
 func (b *Builder) trunk(name string) *trunkAcc {
-	few := b.trunkLst[:min(len(b.trunkLst), scanLimit)]
-	for _, t := range few { // interned strings: the same bytes
-		if len(t.name) == len(name) && unsafe.StringData(t.name) == unsafe.StringData(name) {
-			return t
-		}
+	i, added := b.trunkIdx.index(name)
+	if added {
+		b.trunkLst = append(b.trunkLst, &trunkAcc{name: name, idx: i, hourly: make([]int32, b.bk.n)})
 	}
-	for _, t := range few {
-		if t.name == name {
-			return t
-		}
-	}
-	var t *trunkAcc
-	if len(b.trunkLst) > scanLimit {
-		t = b.trunks[name]
-	}
-	if t == nil {
-		t = &trunkAcc{name: name, idx: len(b.trunkLst), hourly: make([]int32, b.bk.n)}
-		b.trunks[name] = t
-		b.trunkLst = append(b.trunkLst, t)
-	}
-	return t
+	return b.trunkLst[i]
 }
 
 func (b *Builder) loc(name string) *locAcc {
-	few := b.locList[:min(len(b.locList), scanLimit)]
-	for _, l := range few {
-		if len(l.name) == len(name) && unsafe.StringData(l.name) == unsafe.StringData(name) {
-			return l
-		}
+	i, added := b.locIdx.index(name)
+	if added {
+		b.locList = append(b.locList, &locAcc{name: name})
 	}
-	for _, l := range few {
-		if l.name == name {
-			return l
-		}
-	}
-	var l *locAcc
-	if len(b.locList) > scanLimit {
-		l = b.locs[name]
-	}
-	if l == nil {
-		l = &locAcc{name: name}
-		b.locs[name] = l
-		b.locList = append(b.locList, l)
-	}
-	return l
+	return b.locList[i]
 }
 
 // span widens [first, last] to include at; 0 means unknown and is skipped.
