@@ -169,6 +169,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case throttleMsg:
+		if msg.until.IsZero() {
+			// Timed by the injected clock the footer counts down with.
+			msg.until = a.c.Now().Add(msg.ev.Wait)
+		}
 		a.throttl = &msg
 		return a, a.events.listen()
 	case requestLogChangedMsg:

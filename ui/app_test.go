@@ -112,7 +112,7 @@ func TestAppToggleUTCChangesTheHeader(t *testing.T) {
 
 func TestAppShowsThrottleWait(t *testing.T) {
 	a := newTestApp(t)
-	a.Update(throttleMsg{ev: graphclient.ThrottleEvent{Status: 429, Wait: 3 * time.Second}, until: testT0.Add(3 * time.Second)})
+	a.Update(throttleMsg{ev: graphclient.ThrottleEvent{Status: 429, Wait: 3 * time.Second}})
 	if v := a.View(); !strings.Contains(v, "throttled by Graph, retrying in 3s") {
 		t.Fatalf("no throttle notice:\n%s", v)
 	}

@@ -132,8 +132,7 @@ func (e *Events) listen() tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		ev := <-e.throttle
-		return throttleMsg{ev: ev, until: e.now().Add(ev.Wait)}
+		return throttleMsg{ev: <-e.throttle}
 	}
 }
 

@@ -29,7 +29,8 @@ type flashClearMsg struct{ seq int }
 
 // throttleMsg reports that Graph throttled a request and a retry waits.
 type throttleMsg struct {
-	ev    graphclient.ThrottleEvent
+	ev graphclient.ThrottleEvent
+	// until is when the wait ends; the root sets it on arrival.
 	until time.Time
 }
 
