@@ -265,3 +265,24 @@ func TestPromptStalePersonAnswerIsDropped(t *testing.T) {
 		t.Fatalf("filter words %q", s.Status().Filter)
 	}
 }
+
+// A new range with a filter on a list already scrolled: the old cursor's
+// row numbers belong to the old rows and must not be looked up in the new
+// (still empty) store. This panicked once in the demo.
+func TestPromptRangeAndFilterOnAScrolledList(t *testing.T) {
+	from, to := threeDays()
+	s := openLog(t, logCommon(t), logDirect, from, to)
+	if s.tbl.Len() < 10 {
+		t.Fatalf("want rows loaded, have %d", s.tbl.Len())
+	}
+	moved, _ := press(t, s, keyDown, keyDown, keyDown, keyDown, keyDown)
+	s2, err := applyLine(t, moved.(*logScreen), "-7d failed sip 504")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range shownDR(s2) {
+		if row.SuccessfulCall || row.FinalSIPCode != 504 {
+			t.Fatalf("row %s shown: code %d", row.ID, row.FinalSIPCode)
+		}
+	}
+}

@@ -178,10 +178,7 @@ func (s *logScreen) key(msg tea.KeyMsg) tea.Cmd {
 // reload starts over on a new range: a new feed, so a request still in
 // flight for the old one is dropped on arrival. Filter and sort stay.
 func (s *logScreen) reload(from, to time.Time) tea.Cmd {
-	s.feed = newLogFeed(s.kind, from, to)
-	s.seen = 0
-	s.tbl.SetCursor(0)
-	s.rebuild()
+	s.switchFeed(newLogFeed(s.kind, from, to))
 	s.resize()
 	return s.feed.fetch(s.c.Client)
 }
@@ -243,6 +240,18 @@ func (s *logScreen) locate(r int32) int {
 	return findRow(s.view, r)
 }
 
+// switchFeed puts f in place of the feed and rebuilds the view from
+// nothing: the old view's row numbers index the old feed, so no cursor
+// anchor may carry over into the new one.
+func (s *logScreen) switchFeed(f *logFeed) {
+	s.feed = f
+	s.seen = 0
+	s.view, s.identity = nil, true
+	s.tbl.SetLen(0)
+	s.tbl.SetCursor(0)
+	s.rebuild()
+}
+
 // rebuild recomputes the view after the filter or sort changed, keeping
 // the cursor on the same row, or on the next row shown after it when the
 // new filter hides it.
@@ -283,10 +292,7 @@ func (s *logScreen) adopt(f *logFeed) {
 	if s.tbl.Len() > 0 {
 		id = s.rowID(s.rowAt(s.tbl.Cursor()))
 	}
-	s.feed = f
-	s.seen = 0
-	s.tbl.SetCursor(0)
-	s.rebuild()
+	s.switchFeed(f)
 	s.resize()
 	if id == "" {
 		return
