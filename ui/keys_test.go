@@ -1,7 +1,14 @@
 package ui
 
 import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"reflect"
+	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,44 +25,103 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// testKeys mirrors defaultKeyMap in the top-level keymap.go (package main,
-// which ui tests cannot import). Keep the two in step.
+// testKeys is defaultKeyMap, read from the top-level keymap.go (package
+// main, which ui tests cannot import) so that key strings keep living in
+// that one file and the tests can never drift from it.
 func testKeys() KeyMap {
-	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
+	keymapOnce.Do(func() { keymapParsed, keymapErr = parseDefaultKeyMap("../keymap.go") })
+	if keymapErr != nil {
+		panic("testKeys: " + keymapErr.Error())
 	}
-	return KeyMap{
-		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Home:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
-		End:          key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
-		Open:         b("open", "enter"),
-		Back:         b("back", "esc"),
-		Filter:       b("filter", "/"),
-		NextView:     b("next view", "tab"),
-		ViewCalls:    b("calls", "1"),
-		ViewDirect:   b("direct routing", "2"),
-		ViewPstn:     b("pstn", "3"),
-		Reload:       b("reload", "r"),
-		CopyID:       b("copy id", "y"),
-		Export:       b("export", "e"),
-		ToggleUTC:    b("utc/local", "t"),
-		RawJSON:      b("raw json", "v"),
-		FailuresOnly: b("failures only", "f"),
-		Sort:         b("sort", "s"),
-		Summary:      b("triage summary", "a"),
-		Dismiss:      b("dismiss", "x"),
-		Help:         b("help", "?"),
-		Quit:         b("quit", "q"),
-		ForceQuit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		NextField:    key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", "next field")),
-		PrevField:    key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous field")),
-		Apply:        b("apply", "enter"),
-		OpenRecord:   b("open call record", "o"),
-		Command:      b("command", ":"),
-		RequestLog:   b("request log", "L"),
+	return keymapParsed
+}
+
+var (
+	keymapOnce   sync.Once
+	keymapParsed KeyMap
+	keymapErr    error
+)
+
+// parseDefaultKeyMap reads the ui.KeyMap literal that defaultKeyMap
+// returns. Each field is either b("help", keys...) or
+// key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, help)).
+func parseDefaultKeyMap(path string) (KeyMap, error) {
+	var km KeyMap
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+	if err != nil {
+		return km, err
+	}
+	var lit *ast.CompositeLit
+	ast.Inspect(f, func(n ast.Node) bool {
+		if fd, ok := n.(*ast.FuncDecl); ok && fd.Name.Name == "defaultKeyMap" {
+			ast.Inspect(fd, func(n ast.Node) bool {
+				if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
+					lit, _ = r.Results[0].(*ast.CompositeLit)
+				}
+				return lit == nil
+			})
+		}
+		return lit == nil
+	})
+	if lit == nil {
+		return km, fmt.Errorf("%s: no KeyMap literal in defaultKeyMap", path)
+	}
+	v := reflect.ValueOf(&km).Elem()
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			return km, fmt.Errorf("%s: unexpected element %T", path, e)
+		}
+		name := kv.Key.(*ast.Ident).Name
+		call, ok := kv.Value.(*ast.CallExpr)
+		if !ok {
+			return km, fmt.Errorf("%s: %s is not a call", path, name)
+		}
+		var keys []string
+		var shown, help string
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "b" {
+			strs := stringArgs(call.Args)
+			help, keys, shown = strs[0], strs[1:], strs[1]
+		} else {
+			for _, arg := range call.Args {
+				inner := arg.(*ast.CallExpr)
+				switch inner.Fun.(*ast.SelectorExpr).Sel.Name {
+				case "WithKeys":
+					keys = stringArgs(inner.Args)
+				case "WithHelp":
+					strs := stringArgs(inner.Args)
+					shown, help = strs[0], strs[1]
+				}
+			}
+		}
+		field := v.FieldByName(name)
+		if !field.IsValid() || len(keys) == 0 {
+			return km, fmt.Errorf("%s: binding %s unknown or without keys", path, name)
+		}
+		field.Set(reflect.ValueOf(key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, help))))
+	}
+	return km, nil
+}
+
+func stringArgs(args []ast.Expr) []string {
+	var out []string
+	for _, a := range args {
+		if bl, ok := a.(*ast.BasicLit); ok && bl.Kind == token.STRING {
+			s, _ := strconv.Unquote(bl.Value)
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestKeymapParsedCompletely fails when a binding is added to KeyMap but
+// not to keymap.go's defaults.
+func TestKeymapParsedCompletely(t *testing.T) {
+	v := reflect.ValueOf(testKeys())
+	for i := range v.NumField() {
+		if b := v.Field(i).Interface().(key.Binding); len(b.Keys()) == 0 {
+			t.Errorf("KeyMap.%s has no default keys in keymap.go", v.Type().Field(i).Name)
+		}
 	}
 }
 
