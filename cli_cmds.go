@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
@@ -125,11 +126,19 @@ func runPstn(ctx context.Context, c *graphclient.Client, o *options, stdout io.W
 		return c.PstnCalls(ctx, o.from, o.to, next)
 	}
 	fetch = redactPages(o, fetch, redact.PstnRow) // --redact: cli_redact.go
-	err := streamPages(ctx, fetch, rw, nil, o.limit)
+	err := streamPages(ctx, fetch, rw, beforePstnEnd(o.to), o.limit)
 	if errors.Is(err, graphclient.ErrRangeTooLong) {
 		return usagef(o.cmd, "%v", err)
 	}
 	return err
+}
+
+// beforePstnEnd keeps the rows that start before to as Graph reads it (to
+// the second). getPstnCalls documents toDateTime as inclusive, but --to is
+// exclusive: a row starting exactly at --to belongs to the next range.
+func beforePstnEnd(to time.Time) func(*model.PstnRow) bool {
+	end := to.UTC().Truncate(time.Second)
+	return func(r *model.PstnRow) bool { return r.StartDateTime.Before(end) }
 }
 
 // runSubcommand connects and runs one scripted command.

@@ -45,7 +45,7 @@ func runInfo(o *options, w io.Writer) error {
 		}
 	}
 	fmt.Fprintf(tw, "  profile\t%s\n", prof)
-	root := o.graphURL
+	root := graphclient.HideUserInfo(o.graphURL)
 	if root == "" {
 		root = o.cloudCfg.ServiceRoot
 	}

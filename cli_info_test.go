@@ -145,3 +145,15 @@ func TestInfoCredentialKind(t *testing.T) {
 		}
 	}
 }
+
+// info is pasted into bug reports: a password in --graph-url (or a
+// profile's graph_url) must not be in it.
+func TestInfoHidesAPasswordInTheGraphURL(t *testing.T) {
+	r := runCLI(t, "info", "--no-config", "--graph-url", "https://alice:hunter2@graph.example.com/v1.0")
+	if strings.Contains(r.stdout+r.stderr, "hunter2") {
+		t.Fatalf("info printed the password:\n%s%s", r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "graph.example.com/v1.0") {
+		t.Errorf("info no longer shows the host:\n%s", r.stdout)
+	}
+}

@@ -40,9 +40,12 @@ func summarizePstn(ctx context.Context, c *graphclient.Client, o *options, stdou
 	fetch := func(ctx context.Context, next string) (*model.Page[model.PstnRow], error) {
 		return c.PstnCalls(ctx, o.from, o.to, next)
 	}
+	keep := beforePstnEnd(o.to) // --to is exclusive; Graph's toDateTime is not
 	err := walkPages(ctx, fetch, func(p *model.Page[model.PstnRow]) (bool, error) {
 		for i := range p.Value {
-			b.Add(triage.PstnCallFromRow(&p.Value[i]))
+			if keep(&p.Value[i]) {
+				b.Add(triage.PstnCallFromRow(&p.Value[i]))
+			}
 		}
 		return false, nil
 	})

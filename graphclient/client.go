@@ -30,7 +30,8 @@ type Options struct {
 	Cloud Cloud
 	// Credential signs requests; nil means none is sent.
 	Credential azcore.TokenCredential
-	// HTTPClient carries the requests; nil means azcore's default.
+	// HTTPClient carries the requests; nil means a default like azcore's.
+	// A copy is used that refuses redirects off the service root.
 	HTTPClient *http.Client
 	// MaxRetries bounds retries of 429, 503 and 504 (default 4).
 	MaxRetries int
@@ -64,13 +65,17 @@ func New(o Options) (*Client, error) {
 	if rootStr == "" {
 		rootStr = o.Cloud.ServiceRoot
 	}
+	shown := HideUserInfo(rootStr)
 	root, err := url.Parse(strings.TrimSuffix(rootStr, "/"))
 	if err != nil || root.Host == "" || (root.Scheme != "https" && root.Scheme != "http") {
-		return nil, fmt.Errorf("graph URL %q: want an absolute http(s) URL such as https://graph.microsoft.com/v1.0", rootStr)
+		return nil, fmt.Errorf("graph URL %q: want an absolute http(s) URL such as https://graph.microsoft.com/v1.0", shown)
+	}
+	if root.User != nil {
+		return nil, fmt.Errorf("graph URL %q: a user name or password has no place in it; Graph takes the bearer token only", shown)
 	}
 	loopback := isLoopback(root.Hostname())
 	if root.Scheme == "http" && !loopback {
-		return nil, fmt.Errorf("graph URL %q: plain http is allowed only for loopback hosts; use https", rootStr)
+		return nil, fmt.Errorf("graph URL %q: plain http is allowed only for loopback hosts; use https", shown)
 	}
 	if o.MaxRetries == 0 {
 		o.MaxRetries = 4
@@ -96,9 +101,7 @@ func New(o Options) (*Client, error) {
 		},
 		Telemetry: policy.TelemetryOptions{ApplicationID: "callscope"},
 	}
-	if o.HTTPClient != nil {
-		co.Transport = o.HTTPClient
-	}
+	co.Transport = guardRedirects(root, o.HTTPClient)
 	pl := runtime.NewPipeline("callscope", "v1", runtime.PipelineOptions{
 		PerCall:  []policy.Policy{deadlinePolicy(o.MaxTotal)},
 		PerRetry: perRetry,
@@ -108,6 +111,26 @@ func New(o Options) (*Client, error) {
 
 // ServiceRoot is the configured root, e.g. https://graph.microsoft.com/v1.0.
 func (c *Client) ServiceRoot() string { return c.root.String() }
+
+// HideUserInfo replaces the user name and password of a URL, which may
+// be a secret, with "***", even when the rest does not parse, so a
+// message or report can quote the URL.
+func HideUserInfo(raw string) string {
+	_, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	authority := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		authority = rest[:i]
+	}
+	at := strings.LastIndexByte(authority, '@')
+	if at < 0 {
+		return raw
+	}
+	scheme := raw[:len(raw)-len(rest)]
+	return scheme + "***" + rest[at:]
+}
 
 func isLoopback(host string) bool {
 	if host == "localhost" {
@@ -139,6 +162,9 @@ func (c *Client) checkLink(link string) (*url.URL, error) {
 	if !strings.EqualFold(u.Scheme, c.root.Scheme) || !strings.EqualFold(u.Host, c.root.Host) ||
 		!strings.HasPrefix(u.Path, c.root.Path+"/") || u.User != nil {
 		return nil, fmt.Errorf("%w: %s://%s%s is not under %s", ErrForeignLink, u.Scheme, u.Host, u.Path, c.root)
+	}
+	if u.Path == c.root.Path+"/$metadata" && u.Fragment != "" {
+		return c.metadataLink(u) // the documented sessions quirk: metadatalink.go
 	}
 	return u, nil
 }
@@ -195,7 +221,10 @@ func (c *Client) getJSON(ctx context.Context, rawURL, prefer string, out any) er
 func netError(err error) error {
 	var ne net.Error
 	var oe *net.OpError
+	var fe *foreignRedirectError
 	switch {
+	case errors.As(err, &fe):
+		return fe // not a network fault: net/http's wrapping would say so
 	case errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("timed out waiting for Graph: %w", err)
 	case errors.Is(err, context.Canceled):

@@ -266,3 +266,42 @@ func TestFunctionURLBuiltByHand(t *testing.T) {
 		t.Fatalf("got %s", got)
 	}
 }
+
+// A refused connection or an unknown host will not heal in the seconds
+// azcore's retries wait, so the user hears at once instead of after half a
+// minute of silence: one try, then the error.
+func TestDeadNetworkIsNotRetried(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	root := srv.URL + "/v1.0"
+	srv.Close()
+	obs := &recordingObserver{}
+	c := newTestClient(t, root, obs)
+	_, err := c.ListCallRecords(context.Background(), CallQuery{}, "")
+	if err == nil || !strings.Contains(err.Error(), "network unreachable") {
+		t.Fatalf("err = %v, want a network error", err)
+	}
+	obs.mu.Lock()
+	defer obs.mu.Unlock()
+	if len(obs.requests) != 1 {
+		t.Fatalf("%d tries of a refused connection, want 1", len(obs.requests))
+	}
+}
+
+// A certificate the machine does not trust (a TLS-inspecting proxy, a
+// wrong --graph-url) fails the same way on every try: one try, and an
+// error that names the certificate.
+func TestUntrustedCertificateIsNotRetried(t *testing.T) {
+	srv := httptest.NewTLSServer(http.NotFoundHandler())
+	defer srv.Close()
+	obs := &recordingObserver{}
+	c := newTestClient(t, srv.URL+"/v1.0", obs)
+	_, err := c.ListCallRecords(context.Background(), CallQuery{}, "")
+	if err == nil || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("err = %v, want a certificate error", err)
+	}
+	obs.mu.Lock()
+	defer obs.mu.Unlock()
+	if len(obs.requests) != 1 {
+		t.Fatalf("%d tries with an untrusted certificate, want 1", len(obs.requests))
+	}
+}

@@ -49,11 +49,13 @@ func (e *Error) Error() string {
 func (e *Error) Hint() string {
 	switch e.Status {
 	case http.StatusUnauthorized:
-		return "the token was rejected: sign in again or check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"
+		return "the token was rejected: a " + AccessTokenEnv + " token may have expired (they last about an hour) or be for another cloud; otherwise check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"
 	case http.StatusForbidden:
 		return "the app lacks the CallRecords.Read.All application permission, or admin consent was not granted"
 	case http.StatusNotFound:
-		if strings.Contains(e.Path, "/callRecords/") {
+		// Not for the report functions, which sit under /callRecords/ too.
+		if strings.Contains(e.Path, "/callRecords/") &&
+			!strings.Contains(e.Path, "getDirectRoutingCalls(") && !strings.Contains(e.Path, "getPstnCalls(") {
 			return "no such call record: it may be older than 30 days, or not generated yet (allow up to 60 minutes after the call)"
 		}
 	case http.StatusTooManyRequests:

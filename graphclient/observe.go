@@ -1,10 +1,14 @@
 package graphclient
 
 import (
+	"crypto/tls"
+	"errors"
 	"math"
+	"net"
 	"net/http"
 	"strconv"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
@@ -64,6 +68,9 @@ func (p *observePolicy) Do(req *policy.Request) (*http.Response, error) {
 		Duration: time.Since(start), Attempt: attempt}
 	if err != nil {
 		ev.Err = err.Error()
+		if hopeless(err) {
+			err = &hopelessError{err}
+		}
 	}
 	if resp == nil {
 		p.report(ev)
@@ -89,6 +96,24 @@ func (p *observePolicy) Do(req *policy.Request) (*http.Response, error) {
 	}
 	return resp, err
 }
+
+// hopeless reports a transport failure that retrying within seconds cannot
+// mend: nobody listens on the port, the host name does not resolve, or the
+// server's certificate is not trusted. Retrying those would only keep the
+// user waiting in silence.
+func hopeless(err error) bool {
+	var de *net.DNSError
+	var ce *tls.CertificateVerificationError
+	return errors.Is(err, syscall.ECONNREFUSED) || (errors.As(err, &de) && de.IsNotFound) || errors.As(err, &ce)
+}
+
+// hopelessError marks such a failure for azcore's retry policy
+// (errorinfo.NonRetriable) and otherwise reads as the error it wraps.
+type hopelessError struct{ err error }
+
+func (e *hopelessError) Error() string { return e.err.Error() }
+func (e *hopelessError) Unwrap() error { return e.err }
+func (e *hopelessError) NonRetriable() {}
 
 // Observer calls must never take a panic or a slow consumer into a request.
 func (p *observePolicy) report(ev RequestEvent) {
