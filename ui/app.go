@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -130,6 +131,20 @@ func (a *App) open(v int) tea.Cmd {
 	return tea.Batch(s.Init(), a.sizeCmd(s), pick)
 }
 
+// viewOf is the view whose stack holds s (every screen is a pointer, so
+// this compares identities); nil stands for the current view.
+func (a *App) viewOf(s screen) (int, bool) {
+	if s == nil {
+		return a.view, true
+	}
+	for v := range a.stacks {
+		if slices.Contains(a.stacks[v], s) {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
 func (a *App) top() screen {
 	st := a.stacks[a.view]
 	if len(st) == 0 {
@@ -149,11 +164,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		return a, a.key(msg)
 	case pushMsg:
-		a.stacks[a.view] = append(a.stacks[a.view], msg.s)
+		v, ok := a.viewOf(msg.from)
+		if !ok {
+			return a, nil
+		}
+		a.stacks[v] = append(a.stacks[v], msg.s)
 		return a, tea.Batch(msg.s.Init(), a.sizeCmd(msg.s))
 	case popMsg:
-		if st := a.stacks[a.view]; len(st) > 1 {
-			a.stacks[a.view] = st[:len(st)-1]
+		v, ok := a.viewOf(msg.s)
+		if st := a.stacks[v]; ok && len(st) > 1 && (msg.s == nil || st[len(st)-1] == msg.s) {
+			a.stacks[v] = st[:len(st)-1]
 		}
 		return a, nil
 	case switchViewMsg:

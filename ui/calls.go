@@ -151,8 +151,7 @@ func (s *callsScreen) key(msg tea.KeyMsg) tea.Cmd {
 	n := s.rows.Len()
 	switch {
 	case key.Matches(msg, k.Open) && n > 0:
-		rs := newRecordScreen(s.c, s.rows.ID(s.tbl.Cursor()))
-		return func() tea.Msg { return pushMsg{s: rs} }
+		return push(s, newRecordScreen(s.c, s.rows.ID(s.tbl.Cursor())))
 	case key.Matches(msg, k.Reload):
 		if s.err != nil && s.pending == 0 {
 			return s.retry()
@@ -179,6 +178,8 @@ func (s *callsScreen) formKey(msg tea.KeyMsg) tea.Cmd {
 	res, cmd := s.form.Update(msg)
 	switch res {
 	case formApplied:
+		// The newest filter wins: a ":user" lookup still out is dropped.
+		s.cmd.waiting, s.cmd.asking = 0, false
 		f, _ := parseCallFilter(s.form.Values(), s.c.Now())
 		if lookup := s.resolveFormPerson(&f); lookup != nil { // a UPN or name: people_calls.go
 			return lookup

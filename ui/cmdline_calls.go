@@ -53,6 +53,9 @@ func (s *callsScreen) applyCommands(cmds []command.Command) (tea.Cmd, error) {
 		return nil, err
 	}
 	warn := retentionWarning(f, s.c.Now())
+	// The newest filter wins: a filter form left open under its pick list
+	// (the prompt took the keyboard from there) closes with its lookup.
+	s.form, s.person = nil, formPerson{}
 	if person != "" {
 		id := newReqID()
 		s.cmd = callsCmd{waiting: id, asking: true, text: person, next: f, whoID: s.cmd.whoID, who: s.cmd.who}
@@ -83,8 +86,7 @@ func (s *callsScreen) onPersonResolved(msg personResolvedMsg) tea.Cmd {
 		s.cmd.waiting = 0
 		return flash("user "+s.cmd.text+": "+personErrText(msg.Err), true)
 	case id == "" && len(msg.Candidates) > 1:
-		p := newPeoplePicker(s.c, msg.reqID, msg.Candidates)
-		return func() tea.Msg { return pushMsg{s: p} }
+		return push(s, newPeoplePicker(s.c, msg.reqID, msg.Candidates))
 	case id == "":
 		s.cmd.waiting = 0
 		return flash("no user matches "+s.cmd.text, true)

@@ -147,3 +147,105 @@ func TestPromptFiltersGoToTheListUnderneath(t *testing.T) {
 		t.Fatalf("top %q, filter %+v", a.top().Title(), cs.filter)
 	}
 }
+
+// A lookup that answers after the user moved to another view opens its
+// pick list over the calls list that asked, not over the view shown.
+func TestPickListOpensOverTheScreenThatAsked(t *testing.T) {
+	client, _ := cmdPeople(t, false)
+	a, r := cmdApp(t, client, "")
+	cs := a.top().(*callsScreen)
+	lookup, err := cs.applyCommands(parsed(t, "user anette"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.update(keyRune('2')) // Graph is slow to answer; the user moves on
+	r.drain(lookup)
+	if _, ok := a.top().(*peoplePicker); ok || len(a.stacks[ViewDirect]) != 1 {
+		t.Fatalf("the pick list opened over Direct Routing: %q", a.headerView())
+	}
+	calls := a.stacks[ViewCalls]
+	if _, ok := calls[len(calls)-1].(*peoplePicker); !ok {
+		t.Fatal("the pick list is not over the calls list")
+	}
+	r.update(keyRune('1'))
+	r.update(keyEnter)
+	if cs.filter.Participant != "22222222-2222-4222-8222-222222222222" || len(a.stacks[ViewCalls]) != 1 {
+		t.Fatalf("pick: filter %+v, %d screens", cs.filter, len(a.stacks[ViewCalls]))
+	}
+}
+
+// The pick list's answer closes the pick list, wherever the user is when
+// it arrives, and never the screen of another view.
+func TestPickAnswerClosesThePickListNotTheViewShown(t *testing.T) {
+	client, _ := cmdPeople(t, false)
+	a, r := cmdApp(t, client, "")
+	cs := a.top().(*callsScreen)
+	r.run("user anette")
+	r.update(keyRune('2'))
+	r.update(keyRune('a')) // a triage summary over Direct Routing: two screens there
+	dr := len(a.stacks[ViewDirect])
+	r.update(keyRune('1'))
+	_, answer := a.Update(keyEnter) // pick; the answer is on its way …
+	r.update(keyRune('2'))          // … as the user switches view
+	r.drain(answer)
+	if len(a.stacks[ViewDirect]) != dr {
+		t.Fatalf("the answer popped a Direct Routing screen: %d left of %d", len(a.stacks[ViewDirect]), dr)
+	}
+	if len(a.stacks[ViewCalls]) != 1 || cs.filter.Participant != "22222222-2222-4222-8222-222222222222" {
+		t.Fatalf("calls: %d screens, filter %+v", len(a.stacks[ViewCalls]), cs.filter)
+	}
+}
+
+// A filter applied in the form after ":user" asked Graph is the newer one:
+// the lookup's late answer must not put the older filter back.
+func TestFormFilterSupersedesAPromptLookup(t *testing.T) {
+	client, _ := cmdPeople(t, false)
+	c := testCommon(logNow)
+	c.Client = client
+	s := sized(c, CallFilter{})
+	lookup, err := s.applyCommands(parsed(t, "user anette.thomsen@contoso.com"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	formWith(s, "33333333-3333-4333-8333-333333333333")
+	update(s, keyEnter)
+	if s.Capturing() || s.filter.Participant != "33333333-3333-4333-8333-333333333333" {
+		t.Fatalf("form not applied: %+v", s.filter)
+	}
+	pending := s.pending
+	for _, m := range cmdMsgs(lookup) {
+		update(s, m)
+	}
+	if s.filter.Participant != "33333333-3333-4333-8333-333333333333" || s.pending != pending {
+		t.Fatalf("the prompt's late answer replaced the form's filter: %+v", s.filter)
+	}
+	if st := s.Status(); st.Activity == "user anette.thomsen@contoso.com" {
+		t.Fatal("the footer still waits for the superseded lookup")
+	}
+}
+
+// A filter from the prompt, given while the filter form waits on its pick
+// list, replaces the form: the form must not stay open "resolving" an
+// answer that will never come.
+func TestPromptFilterClosesAFormWaitingOnItsPickList(t *testing.T) {
+	client, _ := cmdPeople(t, false)
+	a, r := cmdApp(t, client, "")
+	cs := a.top().(*callsScreen)
+	r.update(keyRune('/'))
+	r.update(keyTab)
+	r.update(keyTab)
+	for _, k := range typeText("anette") {
+		r.update(k)
+	}
+	r.update(keyEnter)
+	if _, ok := a.top().(*peoplePicker); !ok {
+		t.Fatalf("no pick list: %q", a.headerView())
+	}
+	r.run("from -2h")
+	if a.top() != screen(cs) || cs.Capturing() {
+		t.Fatalf("after the prompt's filter: top %q, form open %v", a.top().Title(), cs.Capturing())
+	}
+	if !cs.filter.From.Equal(logNow.Add(-2 * time.Hour)) {
+		t.Fatalf("filter %+v", cs.filter)
+	}
+}

@@ -133,7 +133,11 @@ func (s *logScreen) clearCmdFilter() tea.Cmd {
 }
 
 // ClaimsBack lets esc clear the prompt's filters before it closes the view.
-func (s *logScreen) ClaimsBack() bool { return s.cmdf.active() }
+func (s *logScreen) ClaimsBack() bool { return s.localFilters() }
+
+// localFilters reports a filter esc clears: user, sip, trunk, or failures
+// only (":failed", or f, which sets the same switch).
+func (s *logScreen) localFilters() bool { return s.cmdf.active() || s.failuresOnly }
 
 // cmdMatcher is the predicate of the prompt's filters, nil when none. The
 // stores grow as pages arrive, so lookups are memoised per interned id

@@ -286,3 +286,24 @@ func TestPromptRangeAndFilterOnAScrolledList(t *testing.T) {
 		}
 	}
 }
+
+// ":failed" alone is a filter the README says esc clears, as it clears
+// user, sip and trunk; the help offers it.
+func TestEscClearsFailedAlone(t *testing.T) {
+	from, to := threeDays()
+	s := openLog(t, logCommon(t), logDirect, from, to)
+	s, err := applyLine(t, s, "failed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.failuresOnly || s.tbl.Len() == s.feed.Len() {
+		t.Fatalf("failed: %d of %d shown", s.tbl.Len(), s.feed.Len())
+	}
+	if !claimsBack(s) || !enabledIn(s.ShortHelp(), keyEsc) {
+		t.Fatal("esc is not offered to clear failed")
+	}
+	got, _ := press(t, s, keyEsc)
+	if s = got.(*logScreen); s.failuresOnly || s.tbl.Len() != s.feed.Len() {
+		t.Fatalf("after esc: failures only %v, %d of %d shown", s.failuresOnly, s.tbl.Len(), s.feed.Len())
+	}
+}

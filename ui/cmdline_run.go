@@ -182,7 +182,7 @@ func exportScreen(s screen) tea.Cmd {
 	case *logScreen:
 		ready = s.tbl.Len() > 0
 	case *recordScreen:
-		ready = s.rec != nil
+		ready = s.rec != nil // its export says when the record has no sessions
 	case *sessionScreen:
 		ready = true // its export says when a session has no segments
 	}

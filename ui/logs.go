@@ -140,19 +140,17 @@ func (s *logScreen) key(msg tea.KeyMsg) tea.Cmd {
 	n := s.tbl.Len()
 	switch {
 	case key.Matches(msg, k.Open) && n > 0:
-		d := newLogDetail(s.c, s.row())
-		return func() tea.Msg { return pushMsg{s: d} }
-	case key.Matches(msg, k.Back) && s.cmdf.active():
+		return push(s, newLogDetail(s.c, s.row()))
+	case key.Matches(msg, k.Back) && s.localFilters():
 		return s.clearCmdFilter()
-	case key.Matches(msg, k.FailuresOnly) && s.kind == logDirect:
+	case key.Matches(msg, k.FailuresOnly) && s.failuresApply():
 		s.failuresOnly = !s.failuresOnly
 		s.rebuild()
 		return s.maybeFetch()
 	case key.Matches(msg, k.Sort):
 		s.picker = newSortPicker(s.cols, s.sortCol)
 	case key.Matches(msg, k.Summary) && !s.fixed:
-		sum := newLogSummary(s.c, s.feed)
-		return func() tea.Msg { return pushMsg{s: sum} }
+		return push(s, newLogSummary(s.c, s.feed))
 	case key.Matches(msg, k.Filter) && !s.fixed:
 		s.form = newLogRangeForm(s.c, s.kind, s.feed.from, s.feed.to)
 		s.form.SetWidth(s.width)
@@ -173,6 +171,12 @@ func (s *logScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return s.export()
 	}
 	return nil
+}
+
+// failuresApply reports that f narrows anything: Direct Routing rows carry
+// an outcome, and a SIP code group holds failed rows only.
+func (s *logScreen) failuresApply() bool {
+	return s.kind == logDirect && s.group.kind != groupCode
 }
 
 // reload starts over on a new range: a new feed, so a request still in

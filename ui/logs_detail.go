@@ -50,6 +50,10 @@ func (d *logDetail) Title() string {
 // Capturing is always false: the detail has no inputs.
 func (d *logDetail) Capturing() bool { return false }
 
+// ClaimsBack lets esc close the raw JSON view before the detail, as on the
+// record and session screens.
+func (d *logDetail) ClaimsBack() bool { return d.raw != nil }
+
 // Status has nothing loading; the header names the row's start.
 func (d *logDetail) Status() Status {
 	var start model.Time
@@ -103,7 +107,11 @@ func (d *logDetail) key(msg tea.KeyMsg) tea.Cmd {
 		r := newRawView(d.c.Keys, "row "+shortID(d.id()), v, d.width, d.height)
 		d.raw = &r
 		return nil
-	case d.raw != nil:
+	case key.Matches(msg, k.Back) && d.raw != nil:
+		d.raw = nil
+		return nil
+	case d.raw != nil && !key.Matches(msg, k.OpenRecord, k.CopyID):
+		// As on the record screen: the keys the help offers still act.
 		r := d.raw.update(msg, d.c.Keys)
 		d.raw = &r
 		return nil
@@ -112,8 +120,7 @@ func (d *logDetail) key(msg tea.KeyMsg) tea.Cmd {
 		if id == "" {
 			return flash("this row has no correlation id to open", true)
 		}
-		rs := newRecordScreen(d.c, id)
-		return func() tea.Msg { return pushMsg{s: rs} }
+		return push(d, newRecordScreen(d.c, id))
 	case key.Matches(msg, k.CopyID):
 		id := d.correlation()
 		if id == "" {

@@ -195,3 +195,28 @@ func TestPstnDetailShowsEveryField(t *testing.T) {
 		}
 	}
 }
+
+// The raw JSON of a log row behaves as on the record and session screens:
+// esc closes it before the detail, and o and y, which the help keeps
+// offering, still act.
+func TestDetailRawJSONClosesFirstAndKeepsItsKeys(t *testing.T) {
+	c := testCommon(logNow)
+	var copied string
+	c.Copy = func(s string) error { copied = s; return nil }
+	corr := "3f2a9c1e-0000-4000-8000-000000000001"
+	d := detailOf(c, model.DirectRoutingRow{ID: "row-1", CorrelationID: corr, FinalSIPCode: 403})
+	d.Update(keyRune('v'))
+	if d.raw == nil || !claimsBack(d) {
+		t.Fatal("with the raw JSON open, esc must be the detail's (it closes the JSON)")
+	}
+	if _, root := press(t, d, keyRune('o')); len(root) != 1 {
+		t.Fatalf("o in the raw JSON: %v, want the call record pushed", root)
+	}
+	if _, root := press(t, d, keyRune('y')); len(root) != 1 || copied != corr {
+		t.Fatalf("y in the raw JSON copied %q (%v)", copied, root)
+	}
+	d.Update(keyEsc)
+	if d.raw != nil || claimsBack(d) {
+		t.Fatal("esc did not close the raw JSON")
+	}
+}

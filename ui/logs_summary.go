@@ -135,6 +135,9 @@ func (s *logSummary) onBulk(msg tea.Msg) tea.Cmd {
 		}
 		s.prog = msg.p
 		s.feed.inflight = 0
+		if s.cancel != nil {
+			s.cancel() // the loader has ended; release its context
+		}
 		s.cancel = nil
 		s.finish()
 		switch {
@@ -197,12 +200,15 @@ func (s *logSummary) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *logSummary) key(msg tea.KeyMsg) tea.Cmd {
 	k := &s.c.Keys
 	switch {
-	case s.loading && key.Matches(msg, k.Quit):
+	case s.Capturing() && key.Matches(msg, k.Quit):
+		// The root leaves q to a capturing screen; nothing is typed here.
 		return tea.Quit
 	case s.loading && key.Matches(msg, k.Back):
 		s.stop()
 		return nil
-	case key.Matches(msg, k.Reload) && !s.loading && s.feed != s.base:
+	case key.Matches(msg, k.Reload) && s.cancel == nil && s.feed != s.base:
+		// Not while a stopped load still hands over its last windows: its
+		// loader would block on a channel no one reads any more.
 		return s.load()
 	case key.Matches(msg, k.Up):
 		s.move(-1)
@@ -218,12 +224,14 @@ func (s *logSummary) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.End):
 		s.cursor = len(s.items)
 		s.move(-1)
+		if s.cursor >= len(s.items) { // no group at all
+			s.cursor = -1
+		}
 	case key.Matches(msg, k.Open):
 		if s.cursor < 0 || s.cursor >= len(s.items) {
 			return nil
 		}
-		v := newLogScreenOn(s.c, s.feed, s.items[s.cursor].group)
-		return func() tea.Msg { return pushMsg{s: v} }
+		return push(s, newLogScreenOn(s.c, s.feed, s.items[s.cursor].group))
 	}
 	return nil
 }
@@ -273,9 +281,11 @@ func (s *logSummary) ShortHelp() []key.Binding {
 		stop.SetHelp(k.Back.Help().Key, "stop loading")
 		return []key.Binding{k.Up, k.Down, k.Open, stop}
 	}
-	k.Open.SetEnabled(s.cursor >= 0)
-	k.Reload.SetEnabled(s.feed != s.base)
+	k.Open.SetEnabled(s.cursor >= 0 && s.cursor < len(s.items))
+	// A stopped load winding down takes neither r nor esc until it ends.
+	k.Reload.SetEnabled(s.feed != s.base && s.cancel == nil)
 	k.Reload.SetHelp(k.Reload.Help().Key, "load again")
+	k.Back.SetEnabled(s.cancel == nil)
 	return []key.Binding{k.Up, k.Down, k.Open, k.Reload, k.Back}
 }
 

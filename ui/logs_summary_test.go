@@ -9,6 +9,8 @@ import (
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
 	"github.com/callscope/callscope/model/triage"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // openSummary presses a on s and returns the summary it pushes, sized.
@@ -231,4 +233,61 @@ func mapValues(m map[string]int) []int {
 		out = append(out, v)
 	}
 	return out
+}
+
+// enabledIn reports whether help offers a binding that k matches: a
+// disabled binding matches nothing, so help that lists it is not lying.
+func enabledIn(help []key.Binding, k tea.KeyMsg) bool {
+	return slices.ContainsFunc(help, func(b key.Binding) bool { return key.Matches(k, b) })
+}
+
+// r while a stopped load still hands over its last windows must wait:
+// a new load would leave the old loader blocked on a channel nobody reads.
+func TestSummaryReloadWaitsForTheStoppedLoad(t *testing.T) {
+	client, _ := logFake(t, demoTenant, fakegraph.Options{Faults: fakegraph.Faults{Latency: 50 * time.Millisecond}})
+	to := logNow.Truncate(time.Hour)
+	s := openLog(t, logCommonWith(client), logDirect, to.Add(-29*24*time.Hour), to)
+	sum := openSummary(t, s)
+	cmd := sum.Init()
+	for sum.prog.Pages == 0 {
+		_, cmd = sum.Update(cmd())
+	}
+	sum.Update(keyEsc)
+	first := sum.pending
+	if _, again := sum.Update(keyRune('r')); again != nil || sum.pending != first {
+		t.Fatal("r started a new load while the stopped one was still handing over its windows")
+	}
+	if h := sum.ShortHelp(); enabledIn(h, keyRune('r')) || enabledIn(h, keyEsc) {
+		t.Fatal("help offers r or esc while the stopped load winds down; neither does anything yet")
+	}
+	if _, quit := sum.Update(keyRune('q')); quit == nil || !isQuit(quit) {
+		t.Fatal("q must still quit while the stopped load winds down")
+	}
+	got, _ := settle(t, sum, cmd) // the old loader ends
+	sum = got.(*logSummary)
+	_, again := sum.Update(keyRune('r'))
+	if again == nil || sum.pending == first || !enabledIn(sum.ShortHelp(), keyEsc) {
+		t.Fatal("once the stopped load ended, r must load again")
+	}
+	sum.stop()
+	settle(t, sum, again)
+}
+
+// End on a summary without a single group (an empty range) leaves nothing
+// selected, so enter is not offered.
+func TestSummaryEndWithoutGroupsSelectsNothing(t *testing.T) {
+	from, to := threeDays()
+	f := newLogFeed(logPstn, from, to)
+	f.started = true // complete and empty
+	var sum screen = newLogSummary(testCommon(logNow), f)
+	sum, _ = sum.Update(bodySizeMsg{Width: 120, Height: 25})
+	for _, k := range []tea.KeyMsg{keyEnd, keyDown, keyHome, keyUp, keyPgDn} {
+		sum, _ = sum.Update(k)
+		if c := sum.(*logSummary).cursor; c != -1 {
+			t.Fatalf("%s: cursor %d on a summary without groups", k, c)
+		}
+		if enabledIn(sum.ShortHelp(), keyEnter) {
+			t.Fatalf("%s: help offers enter with no group to open", k)
+		}
+	}
 }

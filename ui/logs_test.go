@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -329,5 +330,56 @@ func TestLogCellsShowOutcomeInText(t *testing.T) {
 	viewHas(t, v, "Start", "Caller → Callee", "Result", "SIP", "Trunk", "OK", "sbc1.contoso.com")
 	if !strings.Contains(s.Status().Filter, "2026-11-17 14:00 → 2026-11-20 14:00") {
 		t.Fatalf("header filter %q lacks the range", s.Status().Filter)
+	}
+}
+
+// A page with no rows but a nextLink is not the end: the list keeps saying
+// it loads, and fetches the next page, rather than claim the range is empty.
+func TestLogEmptyPageWithNextLinkIsStillLoading(t *testing.T) {
+	from, to := threeDays()
+	s := newLogScreen(testCommon(logNow), logDirect, from, to)
+	s.Update(bodySizeMsg{Width: 120, Height: 25})
+	s.Init()
+	_, cmd := s.Update(logPageMsg{reqID: s.feed.inflight, dr: &model.Page[model.DirectRoutingRow]{NextLink: "https://graph/next-1"}})
+	if cmd == nil || s.feed.inflight == 0 {
+		t.Fatal("an empty page with a nextLink must fetch the next one")
+	}
+	v := s.View()
+	if strings.Contains(v, "No Direct Routing calls") || !strings.Contains(v, "Loading Direct Routing calls") {
+		t.Fatalf("view while the next page loads:\n%s", v)
+	}
+	s.Update(logPageMsg{reqID: s.feed.inflight, dr: &model.Page[model.DirectRoutingRow]{}})
+	viewHas(t, s.View(), "No Direct Routing calls between")
+}
+
+// A summary group's view neither pages nor reloads: when the summary's load
+// failed, it must not offer r to retry, and in a SIP code group, whose rows
+// all failed, f changes nothing and is not offered either.
+func TestGroupViewOffersOnlyWhatItDoes(t *testing.T) {
+	from, to := threeDays()
+	f := newLogFeed(logDirect, from, to)
+	f.started = true
+	for i, ok := range []bool{false, true, false} {
+		f.dr.add(&model.DirectRoutingRow{ID: "row-" + itoa(int64(i)), StartDateTime: model.NewTime(from.Add(time.Duration(i) * time.Hour)),
+			SuccessfulCall: ok, FinalSIPCode: map[bool]int32{false: 503, true: 0}[ok], CallEndSubReason: map[bool]int32{false: 560503, true: 540000}[ok]})
+	}
+	f.err = errors.New("load Direct Routing calls: connection reset")
+	c := testCommon(logNow)
+	var v screen = newLogScreenOn(c, f, logGroup{kind: groupCode, sip: 503, sub: 560503})
+	v, _ = v.Update(bodySizeMsg{Width: 120, Height: 25})
+	s := v.(*logScreen)
+	if s.tbl.Len() != 2 {
+		t.Fatalf("group view shows %d rows, want 2", s.tbl.Len())
+	}
+	if strings.Contains(s.View(), "to retry") || s.Status().Err != nil {
+		t.Fatalf("a group view offers a retry r cannot do:\n%s\nstatus %+v", s.View(), s.Status())
+	}
+	viewHas(t, s.View(), "connection reset")
+	if enabledIn(s.ShortHelp(), keyRune('f')) {
+		t.Fatal("f offered in a SIP code group, where every row failed")
+	}
+	s.Update(keyRune('f'))
+	if s.failuresOnly || strings.Contains(s.Status().Filter, "failures only") {
+		t.Fatalf("f in a SIP code group: header %q", s.Status().Filter)
 	}
 }

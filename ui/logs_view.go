@@ -44,7 +44,23 @@ func (s *logScreen) Status() Status {
 	if !s.identity {
 		st.Note = fmtCount(s.tbl.Len()) + " shown"
 	}
+	if s.fixed && st.Err != nil {
+		// The summary's load failed, and r is the summary's: the footer's
+		// "r retries" would be wrong here; the view says where to go.
+		st.Err = nil
+		st.Note = strings.TrimPrefix(st.Note+" · incomplete: the summary's load failed", " · ")
+	}
 	return st
+}
+
+// retryWords says how to load again after an error: r here, or in the
+// summary a group view was opened from.
+func (s *logScreen) retryWords() string {
+	k := s.c.Keys
+	if s.fixed {
+		return k.Back.Help().Key + ", then " + k.Reload.Help().Key + " in the summary, loads again"
+	}
+	return k.Reload.Help().Key + " to retry"
 }
 
 // rangeWords is the range in the shown zone: "2026-11-19 14:00 → 2026-11-20 14:00".
@@ -89,7 +105,8 @@ func (s *logScreen) View() string {
 	switch {
 	case s.feed.Len() == 0 && s.feed.err != nil:
 		return s.errorView()
-	case s.feed.Len() == 0 && !s.feed.started:
+	case s.feed.Len() == 0 && (s.feed.more() || s.feed.inflight != 0):
+		// Graph may send a page of no rows with a nextLink: not the end yet.
 		return messageView(s.width, st.Subtle.Render("Loading "+s.what()+" "+s.rangeWords()+"…"))
 	case s.feed.Len() == 0:
 		return messageView(s.width, st.Title.Render("No "+s.what()+" between "+s.rangeWords()),
@@ -103,7 +120,7 @@ func (s *logScreen) View() string {
 	}
 	v := s.tbl.View()
 	if s.feed.err != nil {
-		v += "\n" + st.Danger.Render(truncate("✗ "+errorLine(s.feed.err)+" · "+k.Reload.Help().Key+" to retry", s.width))
+		v += "\n" + st.Danger.Render(truncate("✗ "+errorLine(s.feed.err)+" · "+s.retryWords(), s.width))
 	}
 	return v
 }
@@ -116,7 +133,7 @@ func (s *logScreen) errorView() string {
 	for _, l := range strings.Split(ansi.Wrap(s.feed.err.Error(), max(s.width-4, 10), " "), "\n") {
 		lines = append(lines, st.Value.Render(l))
 	}
-	lines = append(lines, "", st.Subtle.Render(s.c.Keys.Reload.Help().Key+" to retry"))
+	lines = append(lines, "", st.Subtle.Render(s.retryWords()))
 	return messageView(s.width, lines...)
 }
 
@@ -231,7 +248,7 @@ func (s *logScreen) keys() (nav, acts []key.Binding) {
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(has)
 	acts = []key.Binding{k.Open}
-	if s.kind == logDirect {
+	if s.failuresApply() {
 		acts = append(acts, k.FailuresOnly)
 	}
 	acts = append(acts, k.Sort)
@@ -239,7 +256,7 @@ func (s *logScreen) keys() (nav, acts []key.Binding) {
 		acts = append(acts, k.Summary, k.Filter, k.Reload)
 	}
 	acts = append(acts, k.CopyID, k.Export)
-	if s.cmdf.active() {
+	if s.localFilters() {
 		acts = append(acts, clearFilterKey(k))
 	}
 	return k.navHelp(), acts

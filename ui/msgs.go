@@ -4,16 +4,25 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // bodySizeMsg gives a screen the space below the header and above the footer.
 type bodySizeMsg struct{ Width, Height int }
 
-// pushMsg opens a screen on top of the current one (enter on a row).
-type pushMsg struct{ s screen }
+// pushMsg opens screen s over from, the screen that asked (enter on a
+// row, a lookup's pick list). It goes on from's view, which need not be
+// the one shown by the time the message arrives (the user switched views
+// while Graph answered), and is dropped when from has left every stack (esc
+// typed ahead of it). A nil from means the current view.
+type pushMsg struct{ s, from screen }
 
-// popMsg closes the top screen (esc).
-type popMsg struct{}
+// push is the command that opens s over from.
+func push(from, s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s: s, from: from} } }
+
+// popMsg closes s if it is still on top of its view's stack; a nil s is
+// the current view's top screen.
+type popMsg struct{ s screen }
 
 // switchViewMsg makes view i (0 calls, 1 direct, 2 pstn) current.
 type switchViewMsg struct{ view int }

@@ -183,7 +183,7 @@ func (p *peoplePicker) Update(msg tea.Msg) (screen, tea.Cmd) {
 // answer closes the list, then delivers msg: in that order, so the screen
 // underneath is on top again when it acts on the answer.
 func (p *peoplePicker) answer(msg personResolvedMsg) tea.Cmd {
-	return tea.Sequence(func() tea.Msg { return popMsg{} }, func() tea.Msg { return msg })
+	return tea.Sequence(func() tea.Msg { return popMsg{s: p} }, func() tea.Msg { return msg })
 }
 
 // peopleMailCol is the Mail column's index in peopleColumns.

@@ -90,8 +90,7 @@ func (s *callsScreen) onFormPerson(msg personResolvedMsg) (cmd tea.Cmd, mine boo
 	}
 	switch {
 	case len(msg.Candidates) > 0:
-		pk := newPeoplePicker(s.c, msg.reqID, msg.Candidates)
-		return func() tea.Msg { return pushMsg{s: pk} }, true
+		return push(s, newPeoplePicker(s.c, msg.reqID, msg.Candidates)), true
 	case errors.Is(msg.Err, errPersonPickCancelled):
 		p.pending = 0
 		s.form.recheck()

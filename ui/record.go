@@ -256,8 +256,7 @@ func (s *recordScreen) onKey(msg tea.KeyMsg) tea.Cmd {
 		return s.export()
 	case key.Matches(msg, k.Open) && s.rec != nil && s.tbl.Len() > 0:
 		i := s.tbl.Cursor()
-		next := newSessionScreen(s.c, s.rec, i)
-		return func() tea.Msg { return pushMsg{s: next} }
+		return push(s, newSessionScreen(s.c, s.rec, i))
 	}
 	if s.tbl.Update(msg) {
 		s.layout()
@@ -309,7 +308,7 @@ func (s *recordScreen) ShortHelp() []key.Binding {
 	loaded := s.rec != nil
 	open := helpIf(k.Open, loaded && s.tbl.Len() > 0 && s.raw == nil)
 	return []key.Binding{open, helpIf(k.RawJSON, loaded), k.CopyID,
-		helpIf(k.Export, loaded), k.Reload, k.Back}
+		helpIf(k.Export, loaded && len(s.rec.Sessions) > 0), k.Reload, k.Back}
 }
 
 // FullHelp adds movement.

@@ -23,6 +23,9 @@ var sessionExportHeader = []string{
 
 // export writes the record's sessions.
 func (s *recordScreen) export() tea.Cmd {
+	if len(s.rec.Sessions) == 0 {
+		return flash("nothing to export: this record has no sessions", true)
+	}
 	rec, loc := s.rec, s.c.Loc()
 	row := func(i int, out []string) {
 		ss := &rec.Sessions[i]

@@ -236,18 +236,25 @@ func writeDetail(b *strings.Builder, st Styles, lines []string) {
 }
 
 // stateView is what shows before a record is in: loading, a 404 in
-// plain words, or the error with what a support ticket needs.
+// plain words, or the error with what a support ticket needs, wrapped to
+// the width so none of it is cut off.
 func (s *recordScreen) stateView() string {
 	st := s.c.Styles
+	var v string
 	switch {
 	case s.err != nil && s.notFound:
-		return st.Warn.Render(notFoundText(s.id)) + "\n\n" + st.Subtle.Render("r to retry · esc goes back")
+		v = st.Warn.Render(notFoundText(s.id)) + "\n\n" + st.Subtle.Render("r to retry · esc goes back")
 	case s.err != nil:
-		return strings.Join(errorLines(st, "Could not load call record "+s.id, s.err), "\n")
+		v = strings.Join(errorLines(st, "Could not load call record "+s.id, s.err), "\n")
 	case s.pending != 0:
-		return st.Subtle.Render("Loading call record " + s.id + " with its sessions and segments…")
+		v = st.Subtle.Render("Loading call record " + s.id + " with its sessions and segments…")
+	default:
+		v = st.Subtle.Render("No call record loaded. r to retry")
 	}
-	return st.Subtle.Render("No call record loaded. r to retry")
+	if s.width > 0 {
+		v = ansi.Wrap(v, s.width, "")
+	}
+	return v
 }
 
 // notFoundText explains a 404 for a record id.

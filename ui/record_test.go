@@ -1,14 +1,17 @@
 package ui
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
 	"github.com/callscope/callscope/model"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // recOpen makes a record screen at 120x37 and runs its fetches to the end.
@@ -184,7 +187,8 @@ func TestRecordNotFound(t *testing.T) {
 	const id = "0f0f0f0f-dead-4bee-8f00-000000000000"
 	s := recOpen(t, c, id)
 	want := "No Teams call record " + id + ": it may be older than 30 days or not generated yet (up to 60 minutes after the call)"
-	recContains(t, s.View(), want, "r to retry")
+	// The explanation wraps at the width (120 here): compare the words.
+	recContains(t, strings.Join(strings.Fields(s.View()), " "), want, "r to retry")
 	if st := s.Status(); st.Err != nil || st.Loading {
 		t.Errorf("Status = %+v", st)
 	}
@@ -326,4 +330,59 @@ func TestRecordNoClient(t *testing.T) {
 	c, _ := recordCommon(nil)
 	s := recOpen(t, c, fxRecID)
 	recContains(t, s.View(), "Could not load call record", "no Graph client", "r to retry")
+}
+
+// What a record screen says before a record is in is read whole: a 404's
+// explanation and a long Graph error wrap at the body's width instead of
+// running off the edge, where the frame cuts them.
+func TestRecordStateTextWrapsToTheWidth(t *testing.T) {
+	c := testCommon(logNow)
+	id := "3f2a9c1e-0000-4000-8000-000000000001"
+	for _, err := range []error{
+		&graphclient.Error{Status: 404, Code: "NotFound", Message: "not found"},
+		&graphclient.Error{Status: 500, Code: "InternalServerError", RequestID: "9c370f86-0ac3-4a2b-a5a3-0a518e62ab20",
+			Message: "The service failed to process the request because one of the backend dependencies did not answer in time"},
+	} {
+		var s screen = newRecordScreen(c, id)
+		s, _ = s.Update(bodySizeMsg{Width: 60, Height: 20})
+		s.Init()
+		s, _ = s.Update(recordLoadedMsg{reqID: s.(*recordScreen).pending, err: err})
+		v := s.View()
+		for _, l := range strings.Split(v, "\n") {
+			if w := lipgloss.Width(l); w > 60 {
+				t.Errorf("line %d cells wide in a 60-cell body: %q", w, l)
+			}
+		}
+		want := "up to 60 minutes after the call"
+		if !graphclient.IsNotFound(err) {
+			want = "did not answer in time"
+		}
+		if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, want) {
+			t.Errorf("%q cut off:\n%s", want, v)
+		}
+	}
+}
+
+// e on a record without sessions says there is nothing to export, as the
+// session screen does for a session without segments, rather than write
+// two empty files; the help does not offer it.
+func TestRecordWithoutSessionsHasNothingToExport(t *testing.T) {
+	c := testCommon(logNow)
+	c.ExportDir = t.TempDir()
+	id := "3f2a9c1e-0000-4000-8000-000000000001"
+	var s screen = newRecordScreen(c, id)
+	s, _ = s.Update(bodySizeMsg{Width: 120, Height: 30})
+	s.Init()
+	s, _ = s.Update(recordLoadedMsg{reqID: s.(*recordScreen).pending, rec: &model.CallRecord{ID: id, Version: 1}})
+	_, cmd := s.Update(keyRune('e'))
+	msgs := cmdMsgs(cmd)
+	if len(msgs) != 1 || !msgs[0].(flashMsg).isErr || !strings.Contains(msgs[0].(flashMsg).text, "nothing to export") {
+		t.Fatalf("e on a record without sessions: %#v", msgs)
+	}
+	if files, _ := os.ReadDir(c.ExportDir); len(files) != 0 {
+		t.Fatalf("files written: %v", files)
+	}
+	if enabledIn(s.ShortHelp(), keyRune('e')) {
+		t.Fatal("help offers e with no session to export")
+	}
 }

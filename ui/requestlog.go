@@ -120,8 +120,7 @@ func (s *requestLogScreen) key(msg tea.KeyMsg) tea.Cmd {
 	row := *s.rows.at(s.tbl.Cursor())
 	switch {
 	case key.Matches(msg, k.Open):
-		d := newRequestLogDetail(s.c, row)
-		return func() tea.Msg { return pushMsg{s: d} }
+		return push(s, newRequestLogDetail(s.c, row))
 	case key.Matches(msg, k.CopyID):
 		return copyRequestID(s.c, row)
 	}
@@ -251,6 +250,5 @@ func (a *App) openRequestLog() tea.Cmd {
 	if _, ok := a.top().(*requestLogScreen); ok {
 		return nil
 	}
-	s := newRequestLogScreen(a.c)
-	return func() tea.Msg { return pushMsg{s: s} }
+	return push(a.top(), newRequestLogScreen(a.c))
 }
