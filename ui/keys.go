@@ -28,5 +28,5 @@ func (k KeyMap) navHelp() []key.Binding {
 
 // globalHelp is what the root always offers.
 func (k KeyMap) globalHelp() []key.Binding {
-	return []key.Binding{k.NextView, k.ViewCalls, k.ViewDirect, k.ViewPstn, k.ToggleUTC, k.Command, k.RequestLog, k.Help, k.Quit}
+	return []key.Binding{k.NextView, k.ViewCalls, k.ViewDirect, k.ViewPstn, k.ToggleUTC, k.Command, k.RequestLog, k.Dismiss, k.Help, k.Quit}
 }

@@ -141,6 +141,12 @@ func (s *logScreen) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Open) && n > 0:
 		return push(s, newLogDetail(s.c, s.row()))
+	case key.Matches(msg, k.OpenRecord) && n > 0 && s.kind == logDirect:
+		// Straight from the list, as on the detail screen.
+		if id := s.row().dr.CorrelationID; id != "" {
+			return push(s, newRecordScreen(s.c, id))
+		}
+		return flash("this row has no correlation id to open", true)
 	case key.Matches(msg, k.Back) && s.localFilters():
 		return s.clearCmdFilter()
 	case key.Matches(msg, k.FailuresOnly) && s.failuresApply():

@@ -220,3 +220,22 @@ func TestDetailRawJSONClosesFirstAndKeepsItsKeys(t *testing.T) {
 		t.Fatal("esc did not close the raw JSON")
 	}
 }
+
+// o opens the call record straight from the Direct Routing list, as the
+// README's key table says; PSTN rows have no correlation id to follow.
+func TestListOpensTheCallRecordWithO(t *testing.T) {
+	from, to := threeDays()
+	s := openLog(t, logCommon(t), logDirect, from, to)
+	want := s.row().dr.CorrelationID
+	_, root := press(t, s, keyRune('o'))
+	if len(root) != 1 {
+		t.Fatalf("root messages %v, want one push", root)
+	}
+	if rs, ok := root[0].(pushMsg).s.(*recordScreen); !ok || rs.id != want {
+		t.Fatalf("pushed %T, want the record screen for %s", root[0].(pushMsg).s, want)
+	}
+	p := openLog(t, logCommon(t), logPstn, from, to)
+	if _, root := press(t, p, keyRune('o')); len(root) != 0 {
+		t.Fatalf("o on PSTN did %v", root)
+	}
+}

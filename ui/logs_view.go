@@ -248,6 +248,14 @@ func (s *logScreen) keys() (nav, acts []key.Binding) {
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(has)
 	acts = []key.Binding{k.Open}
+	if s.localFilters() {
+		// First after open: the footer may cut the tail of the list.
+		acts = append(acts, clearFilterKey(k))
+	}
+	if s.kind == logDirect {
+		k.OpenRecord.SetEnabled(has)
+		acts = append(acts, k.OpenRecord)
+	}
 	if s.failuresApply() {
 		acts = append(acts, k.FailuresOnly)
 	}
@@ -256,9 +264,6 @@ func (s *logScreen) keys() (nav, acts []key.Binding) {
 		acts = append(acts, k.Summary, k.Filter, k.Reload)
 	}
 	acts = append(acts, k.CopyID, k.Export)
-	if s.localFilters() {
-		acts = append(acts, clearFilterKey(k))
-	}
 	return k.navHelp(), acts
 }
 
