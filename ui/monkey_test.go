@@ -3,6 +3,7 @@ package ui
 import (
 	"flag"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"time"
 
@@ -85,12 +86,16 @@ func (m *monkey) run(cmd tea.Cmd, depth int) {
 	case <-time.After(150 * time.Millisecond):
 		return
 	}
+	// tea.Batch and tea.Sequence both return a slice of commands (the
+	// sequence's type is unexported), so any []tea.Cmd is run in order.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := range v.Len() {
+			m.run(v.Index(i).Interface().(tea.Cmd), depth+1)
+		}
+		return
+	}
 	switch msg := msg.(type) {
 	case nil, tea.QuitMsg:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			m.run(c, depth+1)
-		}
 	default:
 		_, next := m.a.Update(msg)
 		m.run(next, depth+1)
