@@ -376,8 +376,18 @@ func (a *App) helpView() string {
 	if top := a.top(); top != nil {
 		groups = append(top.FullHelp(), groups...)
 	}
-	a.help.Width = a.width
-	return a.c.Styles.Overlay.Render(a.c.Styles.Title.Render("Keys") + "\n\n" + a.help.FullHelpView(groups) +
+	box := a.c.Styles.Overlay
+	inner := a.width - box.GetHorizontalFrameSize()
+	a.help.Width = 0 // every group, however wide; narrow terminals stack them below
+	keys := a.help.FullHelpView(groups)
+	if lipgloss.Width(keys) > inner {
+		cols := make([]string, len(groups))
+		for i, g := range groups {
+			cols[i] = a.help.FullHelpView([][]key.Binding{g})
+		}
+		keys = lipgloss.JoinVertical(lipgloss.Left, cols...)
+	}
+	return box.MaxWidth(a.width).Render(a.c.Styles.Title.Render("Keys") + "\n\n" + keys +
 		"\n\n" + a.c.Styles.Subtle.Render("any key closes"))
 }
 

@@ -136,3 +136,29 @@ func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
+
+// At the narrowest supported width the help overlay of every view stacks
+// its groups instead of running off the right edge (the frame would cut
+// its border and the last column).
+func TestAppHelpOverlayFitsNarrowTerminals(t *testing.T) {
+	a := newTestApp(t)
+	a.Update(tea.WindowSizeMsg{Width: MinWidth, Height: 60})
+	for _, view := range []rune{'1', '2', '3'} {
+		a.Update(keyRune(view))
+		box := a.helpView()
+		if w := lipgloss.Width(box); w > MinWidth {
+			t.Errorf("view %c: help overlay is %d cells wide at %d columns:\n%s", view, w, MinWidth, box)
+		}
+		for _, line := range strings.Split(box, "\n") {
+			if r := []rune(strings.TrimRight(line, " ")); len(r) == 0 || !strings.ContainsRune("│╮╯", r[len(r)-1]) {
+				t.Errorf("view %c: the box's right border is cut: %q", view, line)
+				break
+			}
+		}
+		for _, want := range []string{"next view", "quit", "any key closes"} {
+			if !strings.Contains(box, want) {
+				t.Errorf("view %c: help overlay lacks %q:\n%s", view, want, box)
+			}
+		}
+	}
+}
