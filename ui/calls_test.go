@@ -368,10 +368,8 @@ func TestCallsCopyAndExport(t *testing.T) {
 }
 
 func TestCallsTimesFollowTheZonePreference(t *testing.T) {
-	old := time.Local
-	time.Local = time.FixedZone("TST", 2*3600)
-	defer func() { time.Local = old }()
 	c := testCommon(testT0)
+	c.Prefs.Local = time.FixedZone("TST", 2*3600)
 	s := sized(c, CallFilter{From: testT0.Add(-time.Hour)})
 	update(s, pageOf(s, makeRecords(0, 1), ""))
 	if !strings.Contains(s.View(), "2026-11-20 14:00:00") || s.Status().Filter != "from 2026-11-20 14:00 to now" {

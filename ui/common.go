@@ -36,6 +36,16 @@ type Common struct {
 // Prefs are display preferences the root owns.
 type Prefs struct {
 	UTC bool
+	// Local is the "local" zone; nil means time.Local. Tests set it rather
+	// than time.Local, which other goroutines read.
+	Local *time.Location
+}
+
+func (p *Prefs) local() *time.Location {
+	if p != nil && p.Local != nil {
+		return p.Local
+	}
+	return time.Local
 }
 
 // Loc is the zone times are shown in.
@@ -43,7 +53,7 @@ func (c *Common) Loc() *time.Location {
 	if c.Prefs != nil && c.Prefs.UTC {
 		return time.UTC
 	}
-	return time.Local
+	return c.Prefs.local()
 }
 
 // ZoneName names the zone for the header.
@@ -51,7 +61,7 @@ func (c *Common) ZoneName() string {
 	if c.Prefs != nil && c.Prefs.UTC {
 		return "UTC"
 	}
-	name, _ := c.Now().In(time.Local).Zone()
+	name, _ := c.Now().In(c.Prefs.local()).Zone()
 	return "local " + name
 }
 
