@@ -244,11 +244,14 @@ func (s *requestLogScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{k.navHelp(), {helpIf(k.Open, has), helpIf(k.CopyID, has), k.Back}}
 }
 
-// openRequestLog pushes the request log on the current view (L), unless
-// it is already on top.
+// openRequestLog puts the request log on the current view (L), unless it
+// is already on top. It is pushed here, not through a command, so a second
+// L in the same frame finds it on top instead of pushing another.
 func (a *App) openRequestLog() tea.Cmd {
 	if _, ok := a.top().(*requestLogScreen); ok {
 		return nil
 	}
-	return push(a.top(), newRequestLogScreen(a.c))
+	s := newRequestLogScreen(a.c)
+	a.stacks[a.view] = append(a.stacks[a.view], s)
+	return tea.Batch(s.Init(), a.sizeCmd(s))
 }

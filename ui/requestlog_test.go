@@ -197,11 +197,13 @@ func TestRequestLogKeyOpensItOnceAndLogChangesReachIt(t *testing.T) {
 	ev := logEvents(3)
 	a := New(Options{Keys: testKeys(), Styles: DefaultStyles(), Now: func() time.Time { return testT0 }, UTC: true, Events: ev})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 20})
-	push, ok := runCmd(a.key(keyRune('L'))).(pushMsg)
-	if !ok {
-		t.Fatal("L did not open the request log")
+	before := len(a.stacks[a.view])
+	cmd := a.key(keyRune('L'))
+	// A second L in the same frame, before any command ran, must not
+	// stack a second log.
+	if a.key(keyRune('L')) != nil || len(a.stacks[a.view]) != before+1 {
+		t.Fatalf("L twice: %d screens on the view", len(a.stacks[a.view]))
 	}
-	_, cmd := a.Update(push)
 	switch msg := runCmd(cmd).(type) {
 	case tea.BatchMsg:
 		for _, c := range msg {
