@@ -116,9 +116,8 @@ func flagError(cmd string, err error) error {
 		msg = "unknown flag -" + strings.TrimPrefix(msg, "flag provided but not defined: ")
 	case strings.HasPrefix(msg, "flag needs an argument: "):
 		msg = "flag -" + strings.TrimPrefix(msg, "flag needs an argument: ") + " needs a value"
-	case strings.HasPrefix(msg, "invalid value "), strings.HasPrefix(msg, "invalid boolean value "):
-		// "invalid value "x" for flag -limit: parse error" reads well enough.
 	}
+	// Anything else ("invalid value "x" for flag -limit: …") reads well enough.
 	return usagef(cmd, "%s", msg)
 }
 

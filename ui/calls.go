@@ -253,7 +253,7 @@ func (s *callsScreen) onPage(msg callsPageMsg) tea.Cmd {
 	s.next = msg.page.NextLink
 	if s.next != "" && s.next == s.link {
 		// A link that points at itself would page forever.
-		s.err = errors.New("Graph sent the same next link twice; paging stopped")
+		s.err = errSameNextLink
 		s.next = ""
 	}
 	s.resize()

@@ -10,6 +10,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
+// errSameNextLink stops a list whose nextLink points at itself, which would
+// page forever.
+//
+//lint:ignore ST1005 "Graph" is a proper noun.
+var errSameNextLink = errors.New("Graph sent the same next link twice; paging stopped")
+
 // logPageTimeout bounds one page fetch including the client's retries.
 const logPageTimeout = 3 * time.Minute
 
@@ -131,7 +137,7 @@ func (f *logFeed) accept(msg logPageMsg) bool {
 	f.next = next
 	if next != "" && next == f.link {
 		// A link that points at itself would page forever.
-		f.err = errors.New("Graph sent the same next link twice; paging stopped")
+		f.err = errSameNextLink
 		f.next = ""
 	}
 	return true

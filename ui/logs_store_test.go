@@ -182,7 +182,7 @@ func TestExtendViewMatchesRebuild(t *testing.T) {
 }
 
 func TestFloatKeyOrder(t *testing.T) {
-	vals := []float64{math.NaN(), -2.5, -0.0, 0, 0.01, 1, 1e9}
+	vals := []float64{math.NaN(), -2.5, math.Copysign(0, -1), 0, 0.01, 1, 1e9}
 	for i := 1; i < len(vals); i++ {
 		if floatKey(vals[i-1]) > floatKey(vals[i]) {
 			t.Errorf("floatKey(%v) > floatKey(%v)", vals[i-1], vals[i])

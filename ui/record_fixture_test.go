@@ -13,7 +13,6 @@ import (
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
 	"github.com/callscope/callscope/model"
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // recordNow is the frozen clock of the record tests.
@@ -148,37 +147,6 @@ func recordCommon(client *graphclient.Client) (*Common, *[]string) {
 	var copied []string
 	c.Copy = func(s string) error { copied = append(copied, s); return nil }
 	return c, &copied
-}
-
-// drain runs cmd and feeds every message it yields back into s until no
-// command is left, the way the runtime would (batches included); messages
-// for the root (push, flash) are returned instead.
-func recDrain(t *testing.T, s screen, cmd tea.Cmd) (screen, []tea.Msg) {
-	t.Helper()
-	var root []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 200 {
-			t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch m := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, m...)
-		case pushMsg, flashMsg, popMsg:
-			root = append(root, m)
-		default:
-			var next tea.Cmd
-			s, next = s.Update(m)
-			queue = append(queue, next)
-		}
-	}
-	return s, root
 }
 
 // goldenUpdate reports -update, the flag the golden package (pulled in by

@@ -15,7 +15,7 @@ func TestRecordSessionDrillDown(t *testing.T) {
 	client, _ := recFakeGraph(t, fxTenant(0), fakegraph.Options{})
 	c, copied := recordCommon(client)
 	s := recOpen(t, c, fxRecID)
-	_, root := recDrain(t, s, s.onKey(keyEnter))
+	_, root := settle(t, s, s.onKey(keyEnter))
 	if len(root) != 1 {
 		t.Fatalf("enter gave %v", root)
 	}
@@ -39,7 +39,7 @@ func TestRecordSessionDrillDown(t *testing.T) {
 		"Callee network  wired")
 
 	// y copies the segment id, also from a stream line.
-	_, root = recDrain(t, ss, recUpdate(t, ss, keyRune('y')))
+	_, root = settle(t, ss, recUpdate(t, ss, keyRune('y')))
 	if len(*copied) != 1 || (*copied)[0] != fxSeg1ID {
 		t.Errorf("copied %v", *copied)
 	}
@@ -49,7 +49,7 @@ func TestRecordSessionDrillDown(t *testing.T) {
 
 	// The second session failed: its segment says so in words.
 	s.onKey(keyDown)
-	_, root = recDrain(t, s, s.onKey(keyEnter))
+	_, root = settle(t, s, s.onKey(keyEnter))
 	ss2 := root[0].(pushMsg).s
 	ss2.Update(bodySizeMsg{Width: 120, Height: 37})
 	if ss2.Title() != "Session 2" {
@@ -108,11 +108,11 @@ func TestRecordCopyAndExport(t *testing.T) {
 	c, copied := recordCommon(client)
 	c.ExportDir = t.TempDir()
 	s := recOpen(t, c, fxRecID)
-	recDrain(t, s, s.onKey(keyRune('y')))
+	settle(t, s, s.onKey(keyRune('y')))
 	if len(*copied) != 1 || (*copied)[0] != fxRecID {
 		t.Errorf("copied %v", *copied)
 	}
-	_, root := recDrain(t, s, s.onKey(keyRune('e')))
+	_, root := settle(t, s, s.onKey(keyRune('e')))
 	if len(root) != 1 || root[0].(flashMsg).isErr {
 		t.Fatalf("export: %+v", root)
 	}
@@ -133,7 +133,7 @@ func TestRecordCopyAndExport(t *testing.T) {
 	}
 
 	ss := newSessionScreen(c, s.rec, 0)
-	_, root = recDrain(t, ss, recUpdate(t, ss, keyRune('e')))
+	_, root = settle(t, ss, recUpdate(t, ss, keyRune('e')))
 	if len(root) != 1 || root[0].(flashMsg).isErr {
 		t.Fatalf("export: %+v", root)
 	}
@@ -152,14 +152,14 @@ func TestSessionWithoutSegments(t *testing.T) {
 	ss := newSessionScreen(c, &rec, 0)
 	ss.Update(bodySizeMsg{Width: 120, Height: 37})
 	recContains(t, ss.View(), "No segments in this session")
-	recDrain(t, ss, recUpdate(t, ss, keyRune('y')))
+	settle(t, ss, recUpdate(t, ss, keyRune('y')))
 	if len(*copied) != 1 || (*copied)[0] != fxSess1ID {
 		t.Errorf("copied %v, want the session id", *copied)
 	}
 	ss.Update(keyRune('v'))
 	recContains(t, ss.View(), "Raw JSON · session 1", `"id": "`+fxSess1ID+`"`)
 	ss.Update(keyRune('v'))
-	_, root := recDrain(t, ss, recUpdate(t, ss, keyRune('e')))
+	_, root := settle(t, ss, recUpdate(t, ss, keyRune('e')))
 	if len(root) != 1 || !root[0].(flashMsg).isErr {
 		t.Errorf("export of nothing: %+v", root)
 	}

@@ -19,7 +19,7 @@ func recOpen(t *testing.T, c *Common, id string) *recordScreen {
 	t.Helper()
 	var s screen = newRecordScreen(c, id)
 	s, _ = s.Update(bodySizeMsg{Width: 120, Height: 37})
-	s, _ = recDrain(t, s, s.Init())
+	s, _ = settle(t, s, s.Init())
 	return s.(*recordScreen)
 }
 
@@ -59,7 +59,7 @@ func TestRecordParticipantsPaged(t *testing.T) {
 	if st := s.Status(); !st.Loading || st.Activity != "participants of 3f2a9c1e…" {
 		t.Errorf("Status while paging = %+v", st)
 	}
-	s, _ = recDrain(t, s, cmd)
+	s, _ = settle(t, s, cmd)
 	recContains(t, s.View(), "303 participants: Anette Thomsen", "(303 in all)")
 	var pages int
 	for _, r := range srv.Requests() {
@@ -137,7 +137,7 @@ func TestRecordCacheResumesParticipantPaging(t *testing.T) {
 	if len(again.parts) != 130 {
 		t.Fatalf("cached participants = %d", len(again.parts))
 	}
-	recDrain(t, again, again.Init())
+	settle(t, again, again.Init())
 	reqs := srv.Requests()
 	if len(reqs) != 2 || !strings.Contains(reqs[0].Path, "skiptoken") {
 		t.Errorf("resume requests = %+v, want pages 2 and 3 only", reqs)
@@ -157,7 +157,7 @@ func TestRecordReloadKeepsNewerCachedVersion(t *testing.T) {
 	r := fxRecord()
 	r.Version = 2
 	tenant.AddRecord(r)
-	_, root := recDrain(t, s, s.onKey(keyRune('r')))
+	_, root := settle(t, s, s.onKey(keyRune('r')))
 	if s.rec.Version != 3 {
 		t.Errorf("version = %d, want the cached 3", s.rec.Version)
 	}
@@ -169,7 +169,7 @@ func TestRecordReloadKeepsNewerCachedVersion(t *testing.T) {
 	r = fxRecord()
 	r.Sessions = r.Sessions[:1]
 	tenant.AddRecord(r)
-	recDrain(t, s, s.onKey(keyRune('r')))
+	settle(t, s, s.onKey(keyRune('r')))
 	if len(s.rec.Sessions) != 1 {
 		t.Errorf("equal version not taken: %d sessions", len(s.rec.Sessions))
 	}
@@ -233,7 +233,7 @@ func TestRecordErrorKeepsLoadedRecord(t *testing.T) {
 	c, _ := recordCommon(client)
 	s := recOpen(t, c, fxRecID)
 	srv.SetFaults(fakegraph.Faults{UnavailableEvery: 1})
-	recDrain(t, s, s.onKey(keyRune('r')))
+	settle(t, s, s.onKey(keyRune('r')))
 	if s.rec == nil || s.Status().Err == nil {
 		t.Fatalf("rec = %v, err = %v", s.rec, s.Status().Err)
 	}
@@ -258,7 +258,7 @@ func TestRecordParticipantsErrorKeepsRowsAndResumes(t *testing.T) {
 	}
 	srv.SetFaults(fakegraph.Faults{})
 	srv.ResetRequests()
-	recDrain(t, rs, rs.onKey(keyRune('r')))
+	settle(t, rs, rs.onKey(keyRune('r')))
 	for _, r := range srv.Requests() {
 		if !strings.Contains(r.Path, "participants_v2") || !strings.Contains(r.Path, "skiptoken") {
 			t.Errorf("retry requested %s, want only the remaining participant pages", r.Path)

@@ -47,11 +47,10 @@ var fixtureSkip = map[string]string{
 }
 
 type shapeCase struct {
-	path    string
-	levels  []string // dotted paths of objects whose key sets are compared; "" is the body
-	headers []string
-	faults  Faults
-	status  int
+	path   string
+	levels []string // dotted paths of objects whose key sets are compared; "" is the body
+	faults Faults
+	status int
 }
 
 // demoPicks are records of the demo tenant with particular shapes.
