@@ -209,6 +209,10 @@ func (o *options) positionals(pos []string) error {
 			if o.id == "" {
 				return usagef(o.cmd, "call record id is empty")
 			}
+			// Refused here, before any sign-in or request.
+			if err := graphclient.CheckRecordID(o.id); err != nil {
+				return usagef(o.cmd, "%v", err)
+			}
 			return nil
 		}
 		pos = pos[1:]
@@ -228,6 +232,9 @@ func (o *options) resolve(now time.Time) error {
 	o.cloudCfg = c
 	if o.demo && o.set["graph-url"] {
 		return usagef(o.cmd, "--demo runs its own Graph service; drop --graph-url")
+	}
+	if err := o.checkGraphURL(); err != nil {
+		return err
 	}
 	if o.demo && o.set["cloud"] {
 		return usagef(o.cmd, "--demo runs its own Graph service; drop --cloud")
@@ -261,6 +268,23 @@ func (o *options) resolve(now time.Time) error {
 		return usagef(o.cmd, "--participant: %v", err)
 	}
 	return o.resolveRange(now)
+}
+
+// checkGraphURL refuses an empty --graph-url (which would quietly mean
+// the cloud's own root) and, for the commands that connect, a root Graph
+// cannot have: a query, a fragment, a bad port (graphclient.ParseServiceRoot).
+// info only shows the URL, with any password hidden, so it takes any.
+func (o *options) checkGraphURL() error {
+	if o.set["graph-url"] && strings.TrimSpace(o.graphURL) == "" {
+		return usagef(o.cmd, "--graph-url is empty: give a service root such as https://graph.microsoft.com/v1.0, or leave the flag out")
+	}
+	if o.cmd == "info" || o.demo || o.graphURL == "" {
+		return nil
+	}
+	if _, err := graphclient.ParseServiceRoot(o.graphURL); err != nil {
+		return usagef(o.cmd, "--graph-url: %v", err)
+	}
+	return nil
 }
 
 func (o *options) checkOutput() error {

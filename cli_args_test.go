@@ -41,6 +41,19 @@ func TestUsageErrorsExitTwoBeforeAnyRequest(t *testing.T) {
 		{"demo with graph url", append([]string{"calls", "--demo"}, g...), "drop --graph-url"},
 		{"explorer bad view", append([]string{"--view", "sms"}, g...), `--view "sms"`},
 		{"help for nothing", []string{"help", "frobnicate"}, `no help for "frobnicate"`},
+		// Ids that cannot be a Graph key, refused before anything is sent.
+		{"record id with a space", append([]string{"record", "a b"}, g...), "contains a space"},
+		{"record id with dot-dot", append([]string{"record", "../users"}, g...), "not a call record id"},
+		{"record id with an escape", append([]string{"record", "a\x1b]0;x\x07"}, g...), `"a\x1b]0;x\a" contains a control character`},
+		{"record id with a query", append([]string{"record", "a?$expand=x"}, g...), `contains '?'`},
+		{"record id too long", append([]string{"record", strings.Repeat("a", 201)}, g...), "longer than 200 characters"},
+		// Service roots Graph cannot have.
+		{"graph url with a query", []string{"calls", "--graph-url", f.root + "?x=1"}, "no query or fragment"},
+		{"graph url with a fragment", []string{"record", "x", "--graph-url", f.root + "#top"}, "no query or fragment"},
+		{"graph url with a bad port", []string{"direct", "--graph-url", "http://127.0.0.1:99999/v1.0"}, "port must be a number from 1 to 65535"},
+		{"empty graph url", []string{"calls", "--graph-url", ""}, "--graph-url is empty"},
+		{"empty graph url for info", []string{"info", "--no-config", "--graph-url", " "}, "--graph-url is empty"},
+		{"explorer graph url with a query", []string{"--graph-url", f.root + "?x"}, "no query or fragment"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

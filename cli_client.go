@@ -13,6 +13,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
+	"github.com/callscope/callscope/model"
 )
 
 // signInError is a credential that could not be built; its text already
@@ -26,6 +27,9 @@ func (e *signInError) Unwrap() error { return e.err }
 // the fake service on a loopback port with a token made for this run and
 // known to nobody else; stop shuts it down. The token is never printed.
 func connect(o *options, obs graphclient.Observer) (c *graphclient.Client, stop func(), err error) {
+	if so, ok := obs.(*stderrObserver); ok {
+		so.redact = o.conf.redact
+	}
 	obs, stopLog, err := withLogFile(o, obs) // --log-file: cli_logfile.go
 	if err != nil {
 		return nil, func() {}, err
@@ -77,23 +81,47 @@ func randomToken() (string, error) {
 	return hex.EncodeToString(b[:]), nil
 }
 
-// stderrObserver tells a script's user on stderr why a run is slow:
-// Graph throttled it and it is waiting before a retry.
+// stderrObserver tells a script's user on stderr why a run is slow: every
+// retry, one line, as it happens.
 type stderrObserver struct {
-	mu sync.Mutex
-	w  io.Writer
+	mu     sync.Mutex
+	w      io.Writer
+	redact bool // --redact: mask people in the paths shown
 }
 
-// Throttled implements graphclient.Observer.
-func (s *stderrObserver) Throttled(ev graphclient.ThrottleEvent) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	fmt.Fprintf(s.w, "callscope: Graph answered %d, retrying in %s (attempt %d)\n",
-		ev.Status, ev.Wait.Round(100*time.Millisecond), ev.Attempt+1)
+// Retrying implements graphclient.Observer.
+func (s *stderrObserver) Retrying(ev graphclient.RetryEvent) {
+	s.note(retryLine(ev, s.redact))
 }
 
 // RequestDone implements graphclient.Observer.
 func (s *stderrObserver) RequestDone(graphclient.RequestEvent) {}
+
+// note writes one line, whole, among lines from other requests.
+func (s *stderrObserver) note(line string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fmt.Fprintln(s.w, line)
+}
+
+// retryLine is a retry for stderr: "callscope: no answer from Graph within
+// 30s, retrying GET /v1.0/communications/callRecords in 1s (retry 2 of 4)".
+func retryLine(ev graphclient.RetryEvent, redactPeople bool) string {
+	method := ev.Method
+	if method == "" {
+		method = "GET"
+	}
+	return fmt.Sprintf("callscope: %s, retrying %s %s in %s (retry %d of %d)", model.DisplaySafe(ev.Reason),
+		method, shownPath(ev.Path, redactPeople), roundWait(ev.Wait), ev.Attempt, ev.Max)
+}
+
+// roundWait is a wait as a person reads it: 1s, 2.5s, 10ms.
+func roundWait(d time.Duration) time.Duration {
+	if d < time.Second {
+		return d.Round(time.Millisecond)
+	}
+	return d.Round(100 * time.Millisecond)
+}
 
 // exitCode maps a run's error to the exit status and writes its message.
 func exitCode(err error, stderr io.Writer) int {

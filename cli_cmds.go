@@ -20,27 +20,35 @@ const maxCLIPages = 100000
 type fetchFunc[T any] func(ctx context.Context, nextLink string) (*model.Page[T], error)
 
 // walkPages hands each page to each until the last page, an error, or
-// each asking to stop. It keeps no page once handed over.
+// each asking to stop. It keeps no page once handed over. A page that comes
+// with graphclient.ErrRepeatedLink (its nextLink leads back to a page
+// already read) is handed over, its rows being new, and then paging stops
+// with that error; a longer cycle is caught by the set of links followed.
 func walkPages[T any](ctx context.Context, fetch fetchFunc[T], each func(*model.Page[T]) (stop bool, err error)) error {
-	next, prev := "", ""
+	next := ""
+	followed := map[string]bool{}
 	for pages := 0; ; pages++ {
 		if pages == maxCLIPages {
 			return fmt.Errorf("paging did not end after %d pages", pages)
 		}
 		page, err := fetch(ctx, next)
+		if err != nil && !(errors.Is(err, graphclient.ErrRepeatedLink) && page != nil) {
+			return err
+		}
+		if stop, eachErr := each(page); stop || eachErr != nil {
+			return eachErr
+		}
 		if err != nil {
 			return err
 		}
-		if stop, err := each(page); stop || err != nil {
-			return err
-		}
-		prev, next = next, page.NextLink
+		next = page.NextLink
 		if next == "" {
 			return nil
 		}
-		if next == prev {
-			return fmt.Errorf("paging did not end: Graph sent the same nextLink twice")
+		if followed[next] {
+			return fmt.Errorf("paging stopped: Graph sent a nextLink already followed; every row read so far was written once")
 		}
+		followed[next] = true
 	}
 }
 

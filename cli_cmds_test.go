@@ -1,12 +1,20 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -351,5 +359,98 @@ func TestRowsStreamAsPagesArrive(t *testing.T) {
 				t.Errorf("%s: page %d requested with %d lines written, want %d", format, k+1, seen[k], want)
 			}
 		}
+	}
+}
+
+// TestSignalsStopScriptedCommands: a scripted command that gets SIGHUP,
+// SIGINT or SIGTERM while waiting for a page stops, keeps the rows already
+// written, prints no error of its own making and dies of the signal, so
+// the shell reports 128 + n and a script looping over it stops too.
+func TestSignalsStopScriptedCommands(t *testing.T) {
+	bin := buildCallscope(t)
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			waiting := make(chan struct{}, 1)
+			var requests atomic.Int32
+			f := startFake(t, testTenant(150, 0, time.Now()), fakegraph.Faults{}, func(h http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if requests.Add(1) == 1 {
+						h.ServeHTTP(w, r)
+						return
+					}
+					// The second page never comes while the test runs.
+					select {
+					case waiting <- struct{}{}:
+					default:
+					}
+					<-r.Context().Done()
+				})
+			})
+			cmd := exec.Command(bin, "calls", "--graph-url", f.root, "--output", "jsonl")
+			cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-waiting:
+			case <-time.After(tmuxTimeout):
+				_ = cmd.Process.Kill()
+				t.Fatalf("the second page was never asked for; stderr %q", errb.String())
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			_ = cmd.Wait()
+			ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus)
+			if !ok || !ws.Signaled() || ws.Signal() != sig {
+				t.Errorf("%v: ended with %v, want death by the signal (status 128+%d)", sig, cmd.ProcessState, int(sig))
+			}
+			if n := len(lines(out.String())); n != 60 {
+				t.Errorf("%v: %d rows on stdout, want the first page's 60", sig, n)
+			}
+			if errb.Len() != 0 {
+				t.Errorf("%v: stderr %q, want nothing", sig, errb.String())
+			}
+		})
+	}
+}
+
+// TestWatchSignalsCancelsAndReports: the first signal cancels the run's
+// context with the signal as its cause, the run then ends with 128 + its
+// number and without printing the cancellation as an error.
+func TestWatchSignalsCancelsAndReports(t *testing.T) {
+	ctx, stop := watchSignals(context.Background())
+	self, err := os.FindProcess(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := self.Signal(syscall.SIGTERM); err != nil { // caught: the watch is on
+		stop()
+		t.Fatal(err)
+	}
+	select {
+	case <-ctx.Done():
+	case <-time.After(tmuxTimeout):
+		stop()
+		t.Fatal("SIGTERM did not cancel the context")
+	}
+	var errb bytes.Buffer
+	if code := exitStatus(ctx, fmt.Errorf("list call records: %w", ctx.Err()), &errb); code != 143 || errb.Len() != 0 {
+		t.Errorf("exit %d, stderr %q; want a quiet 143", code, errb.String())
+	}
+	if sig := stop(); sig != syscall.SIGTERM {
+		t.Errorf("stop reported %v, want SIGTERM", sig)
+	}
+
+	// Without a signal nothing is reported and errors print as before.
+	ctx, stop = watchSignals(context.Background())
+	if sig := stop(); sig != nil {
+		t.Errorf("stop reported %v with no signal sent", sig)
+	}
+	errb.Reset()
+	if code := exitStatus(ctx, errors.New("boom"), &errb); code != exitFail || !strings.Contains(errb.String(), "boom") {
+		t.Errorf("exit %d, stderr %q; want 1 and the error", code, errb.String())
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/callscope/callscope/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -82,7 +83,7 @@ type configError struct {
 
 func (e *configError) Error() string {
 	var b strings.Builder
-	b.WriteString(e.path)
+	b.WriteString(model.DisplaySafe(e.path)) // from $XDG_CONFIG_HOME or a flag
 	if e.line > 0 {
 		b.WriteString(":" + strconv.Itoa(e.line))
 	}
@@ -134,8 +135,9 @@ func parseConfig(path string, b []byte, now time.Time) (*fileConfig, error) {
 			line, _ = strconv.Atoi(m[1])
 			msg = msg[len(m[0]):]
 		}
-		return nil, &configError{path: path, line: line, msg: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+		return nil, &configError{path: path, line: line, msg: "not valid YAML: " + model.DisplaySafe(strings.TrimPrefix(msg, "yaml: "))}
 	}
+	displaySafeNodes(&doc, map[*yaml.Node]bool{})
 	cfg := &fileConfig{Profiles: map[string]*profile{}, Keys: map[string][]string{}, Colors: map[string]colorSpec{}}
 	if len(doc.Content) == 0 {
 		return cfg, nil // an empty file
@@ -145,6 +147,23 @@ func parseConfig(path string, b []byte, now time.Time) (*fileConfig, error) {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// displaySafeNodes makes every key and value of the document display-safe
+// (model.DisplaySafe) as it is read, so no later use has to remember: the
+// file's text reaches the terminal in info, in errors and in the
+// explorer's help, and YAML's "\e", "\x9b" and "\u202e" escapes write
+// what no terminal should be sent. seen stops at aliases already walked.
+func displaySafeNodes(n *yaml.Node, seen map[*yaml.Node]bool) {
+	if n == nil || seen[n] {
+		return
+	}
+	seen[n] = true
+	n.Value = model.DisplaySafe(n.Value)
+	for _, c := range n.Content {
+		displaySafeNodes(c, seen)
+	}
+	displaySafeNodes(n.Alias, seen)
 }
 
 // cfgParser walks the YAML nodes, so every error knows its line and field.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
+	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/ui"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -299,5 +300,24 @@ func TestProfileSecretIsReadAtSignIn(t *testing.T) {
 	t.Setenv(graphclient.AccessTokenEnv, "tok")
 	if cred, err := newCredential(o); err != nil || cred != graphclient.StaticToken("tok") {
 		t.Errorf("with %s set: %T %v", graphclient.AccessTokenEnv, cred, err)
+	}
+}
+
+// Every value is display-safe as it is read: YAML's "\e", "\x9b" and
+// "\u202e" escapes, and an alias to one, reach no later use raw.
+func TestConfigValuesAreDisplaySafeWhenRead(t *testing.T) {
+	cfg, err := parseConfig("config.yaml", []byte("default_profile: &p \"evil\\e]0;x\\a\"\n"+
+		"profiles:\n  *p :\n    tenant_id: \"t\\x9b31m\\u202e\"\n"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := cfg.Profiles[cfg.DefaultProfile]
+	if p == nil {
+		t.Fatalf("default profile %q not among %v", cfg.DefaultProfile, profileNames(cfg))
+	}
+	for _, v := range []string{cfg.DefaultProfile, p.Name, p.TenantID} {
+		if v != model.DisplaySafe(v) || strings.ContainsAny(v, "\x1b\x07\u009b\u202e") {
+			t.Errorf("value %q is not display-safe", v)
+		}
 	}
 }

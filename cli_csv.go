@@ -10,7 +10,9 @@ import (
 )
 
 // CSV layouts. Columns are appended, never reordered or renamed: scripts
-// and spreadsheets address them by position as often as by name.
+// and spreadsheets address them by position as often as by name. Cells hold
+// Graph's values as they are; the writer (model/export) neutralises those a
+// spreadsheet would run as a formula.
 
 // callColumns are the list fields of a call record (sessions are not part
 // of the list; use `callscope record ID`).
@@ -18,21 +20,21 @@ var callColumns = columns[model.CallRecord]{
 	header: []string{"id", "version", "type", "modalities", "start", "end", "duration_seconds",
 		"organizer", "organizer_id", "last_modified", "join_web_url"},
 	fill: func(r *model.CallRecord, c []string) {
-		c[0] = text(r.ID)
+		c[0] = r.ID
 		if r.Version != 0 {
 			c[1] = strconv.FormatInt(r.Version, 10)
 		}
-		c[2] = text(r.Type)
-		c[3] = text(strings.Join(r.Modalities, ";"))
+		c[2] = r.Type
+		c[3] = strings.Join(r.Modalities, ";")
 		c[4] = stamp(r.StartDateTime)
 		c[5] = stamp(r.EndDateTime)
 		if !r.StartDateTime.IsZero() && !r.EndDateTime.IsZero() {
 			c[6] = seconds(r.EndDateTime.Sub(r.StartDateTime.Time))
 		}
-		c[7] = text(r.OrganizerText())
-		c[8] = text(organizerID(r))
+		c[7] = r.OrganizerText()
+		c[8] = organizerID(r)
 		c[9] = stamp(r.LastModifiedDateTime)
-		c[10] = text(r.JoinWebURL)
+		c[10] = r.JoinWebURL
 	},
 }
 
@@ -56,26 +58,26 @@ var directColumns = columns[model.DirectRoutingRow]{
 		"finalSipCode", "callEndSubReason", "finalSipCodePhrase", "trunkFullyQualifiedDomainName",
 		"mediaBypassEnabled", "outcome"},
 	fill: func(r *model.DirectRoutingRow, c []string) {
-		c[0] = text(r.ID)
-		c[1] = text(r.CorrelationID)
-		c[2] = text(r.UserID)
-		c[3] = text(r.UserPrincipalName)
-		c[4] = text(r.UserDisplayName)
+		c[0] = r.ID
+		c[1] = r.CorrelationID
+		c[2] = r.UserID
+		c[3] = r.UserPrincipalName
+		c[4] = r.UserDisplayName
 		c[5] = stamp(r.StartDateTime)
 		c[6] = stamp(r.InviteDateTime)
 		c[7] = stamp(r.FailureDateTime)
 		c[8] = stamp(r.EndDateTime)
 		c[9] = strconv.FormatInt(int64(r.Duration), 10)
-		c[10] = text(r.CallType)
+		c[10] = r.CallType
 		c[11] = strconv.FormatBool(r.SuccessfulCall)
-		c[12] = text(r.CallerNumber)
-		c[13] = text(r.CalleeNumber)
-		c[14] = text(r.MediaPathLocation)
-		c[15] = text(r.SignalingLocation)
+		c[12] = r.CallerNumber
+		c[13] = r.CalleeNumber
+		c[14] = r.MediaPathLocation
+		c[15] = r.SignalingLocation
 		c[16] = strconv.FormatInt(int64(r.FinalSIPCode), 10)
 		c[17] = strconv.FormatInt(int64(r.CallEndSubReason), 10)
-		c[18] = text(r.FinalSIPCodePhrase)
-		c[19] = text(r.TrunkFullyQualifiedDomainName)
+		c[18] = r.FinalSIPCodePhrase
+		c[19] = r.TrunkFullyQualifiedDomainName
 		c[20] = strconv.FormatBool(r.MediaBypassEnabled)
 		c[21] = sip.Classify(r.SuccessfulCall, int(r.FinalSIPCode), int(r.CallEndSubReason)).String()
 	},
@@ -89,29 +91,29 @@ var pstnColumns = columns[model.PstnRow]{
 		"conferenceId", "licenseCapability", "inventoryType", "operator", "callDurationSource",
 		"tenantCountryCode", "usageCountryCode"},
 	fill: func(r *model.PstnRow, c []string) {
-		c[0] = text(r.ID)
-		c[1] = text(r.CallID)
-		c[2] = text(r.UserID)
-		c[3] = text(r.UserPrincipalName)
-		c[4] = text(r.UserDisplayName)
+		c[0] = r.ID
+		c[1] = r.CallID
+		c[2] = r.UserID
+		c[3] = r.UserPrincipalName
+		c[4] = r.UserDisplayName
 		c[5] = stamp(r.StartDateTime)
 		c[6] = stamp(r.EndDateTime)
 		c[7] = strconv.FormatInt(int64(r.Duration), 10)
 		c[8] = money(r.Charge)
 		c[9] = money(r.ConnectionCharge)
-		c[10] = text(r.Currency)
-		c[11] = text(r.CallType)
-		c[12] = text(r.CalleeNumber)
-		c[13] = text(r.CallerNumber)
-		c[14] = text(r.DestinationContext)
-		c[15] = text(r.DestinationName)
-		c[16] = text(r.ConferenceID)
-		c[17] = text(r.LicenseCapability)
-		c[18] = text(r.InventoryType)
-		c[19] = text(r.Operator)
-		c[20] = text(r.CallDurationSource)
-		c[21] = text(r.TenantCountryCode)
-		c[22] = text(r.UsageCountryCode)
+		c[10] = r.Currency
+		c[11] = r.CallType
+		c[12] = r.CalleeNumber
+		c[13] = r.CallerNumber
+		c[14] = r.DestinationContext
+		c[15] = r.DestinationName
+		c[16] = r.ConferenceID
+		c[17] = r.LicenseCapability
+		c[18] = r.InventoryType
+		c[19] = r.Operator
+		c[20] = r.CallDurationSource
+		c[21] = r.TenantCountryCode
+		c[22] = r.UsageCountryCode
 	},
 }
 
@@ -133,33 +135,4 @@ func money(v *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(*v, 'f', -1, 64)
-}
-
-// text neutralises cells a spreadsheet would run as a formula. Display
-// names come from users and guests of any tenant, so "=HYPERLINK(…)" is a
-// real attack; a leading quote makes the cell plain text. Phone numbers
-// (+1555…, masked +1234***) are left alone: they are data, not formulas.
-func text(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '@', '\t', '\r':
-		return "'" + s
-	case '+', '-':
-		if !phoneLike(s[1:]) {
-			return "'" + s
-		}
-	}
-	return s
-}
-
-// phoneLike: digits and the masking and grouping characters Graph uses.
-func phoneLike(s string) bool {
-	for _, r := range s {
-		if (r < '0' || r > '9') && !strings.ContainsRune("*# ()-.", r) {
-			return false
-		}
-	}
-	return true
 }

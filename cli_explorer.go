@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,8 +47,10 @@ func explorerOptions(o *options, ev *ui.Events) ui.Options {
 
 // runExplorer opens the full-screen explorer. The terminal is always given
 // back: Bubble Tea restores it after a panic in Update, View or a command,
-// and the deferred recover covers our own code around the program.
-func runExplorer(o *options, stderr io.Writer) (err error) {
+// the deferred recover covers our own code around the program, and when
+// ctx ends (run cancels it on SIGHUP, SIGTERM or SIGINT) the program is
+// stopped and restores it too, whatever screen, prompt or overlay is up.
+func runExplorer(ctx context.Context, o *options, stderr io.Writer) (err error) {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return usagef("", "the explorer needs a terminal; for scripts use a subcommand (calls, record, direct, pstn)")
 	}
@@ -57,7 +60,10 @@ func runExplorer(o *options, stderr io.Writer) (err error) {
 		return err
 	}
 	defer stop()
-	if err := resolveStartParticipant(c, o); err != nil { // a UPN or name: cli_people.go
+	if err := resolveStartParticipant(ctx, c, o); err != nil { // a UPN or name: cli_people.go
+		return err
+	}
+	if err := ctx.Err(); err != nil { // a signal during sign-in: no screen to open
 		return err
 	}
 
@@ -80,8 +86,12 @@ func runExplorer(o *options, stderr io.Writer) (err error) {
 			err = errors.New("the explorer stopped after an internal error")
 		}
 	}()
-	// The alt screen is set here and nowhere else.
-	p = tea.NewProgram(ui.New(opts), tea.WithAltScreen())
+	// The alt screen is set here and nowhere else. Signals are run's
+	// (main.go), not Bubble Tea's: its handler turns SIGTERM into a normal
+	// quit (exit 0), SIGINT into an error (exit 1) and leaves SIGHUP to kill
+	// the process with the alternate screen on. Here every signal ends ctx,
+	// which stops the program; Run returns once the terminal is restored.
+	p = tea.NewProgram(ui.New(opts), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler())
 	if _, err := p.Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
 			return errors.New("the explorer stopped after an internal error (details above)")

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/ui"
 )
 
@@ -90,10 +91,21 @@ func runInfo(o *options, w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if _, err := io.WriteString(w, b.String()); err != nil {
+	if _, err := io.WriteString(w, displaySafeLines(b.String())); err != nil {
 		return &outputError{err}
 	}
 	return c.loadErr
+}
+
+// displaySafeLines is s with each line made display-safe: info echoes the
+// environment (AZURE_TENANT_ID, the certificate path), flags and the
+// config path, none of which crossed a boundary on the way in.
+func displaySafeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = model.DisplaySafe(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // version is the main module's version, or "devel" for a source build.

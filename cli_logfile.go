@@ -23,12 +23,15 @@ type logFile struct {
 	f      *os.File
 	redact bool // --redact: mask people in paths as well
 	err    error
+	// warn, if set, hears once that a write failed and the log stops
+	// (a script's stderr); the run itself goes on.
+	warn func(string)
 }
 
 // logLine is one line of the file. Field names are stable: scripts read them.
 type logLine struct {
 	Time       string  `json:"time"`
-	Event      string  `json:"event"` // "request" or "throttle"
+	Event      string  `json:"event"` // "request", "throttle" (429, 503, 504) or "retry" (a failure in transit)
 	Method     string  `json:"method,omitempty"`
 	Path       string  `json:"path"`
 	Status     int     `json:"status"`
@@ -36,6 +39,8 @@ type logLine struct {
 	WaitMs     float64 `json:"wait_ms,omitempty"`
 	RequestID  string  `json:"request_id,omitempty"`
 	Attempt    int     `json:"attempt"`
+	MaxRetries int     `json:"max_retries,omitempty"`
+	Reason     string  `json:"reason,omitempty"`
 	Error      string  `json:"error,omitempty"`
 }
 
@@ -43,7 +48,7 @@ type logLine struct {
 func openLogFile(path string, redactPeople bool) (*logFile, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("--log-file: %w", err)
+		return nil, fmt.Errorf("--log-file: cannot open it for writing: %w", err)
 	}
 	return &logFile{f: f, redact: redactPeople}, nil
 }
@@ -54,10 +59,14 @@ func (l *logFile) RequestDone(ev graphclient.RequestEvent) {
 		DurationMs: millis(ev.Duration), RequestID: ev.RequestID, Attempt: ev.Attempt, Error: ev.Err})
 }
 
-// Throttled implements graphclient.Observer.
-func (l *logFile) Throttled(ev graphclient.ThrottleEvent) {
-	l.write(logLine{Time: stampTime(time.Now()), Event: "throttle", Path: ev.Path, Status: ev.Status,
-		WaitMs: millis(ev.Wait), RequestID: ev.RequestID, Attempt: ev.Attempt})
+// Retrying implements graphclient.Observer.
+func (l *logFile) Retrying(ev graphclient.RetryEvent) {
+	event := "throttle"
+	if ev.Status == 0 {
+		event = "retry"
+	}
+	l.write(logLine{Time: stampTime(time.Now()), Event: event, Method: ev.Method, Path: ev.Path, Status: ev.Status,
+		WaitMs: millis(ev.Wait), RequestID: ev.RequestID, Attempt: ev.Attempt, MaxRetries: ev.Max, Reason: ev.Reason})
 }
 
 // write appends one line. A failed write is kept for Close to report and
@@ -65,11 +74,7 @@ func (l *logFile) Throttled(ev graphclient.ThrottleEvent) {
 func (l *logFile) write(line logLine) {
 	line.Path, line.Error = redact.Secrets(line.Path), redact.Secrets(line.Error)
 	if l.redact {
-		// Masks work on the decoded path: %2B4520… hides a number too.
-		if p, err := url.PathUnescape(line.Path); err == nil {
-			line.Path = p
-		}
-		line.Path, line.Error = redact.Text(line.Path), redact.Text(line.Error)
+		line.Path, line.Error = shownPath(line.Path, true), redact.Text(line.Error)
 	}
 	b, err := json.Marshal(line)
 	if err != nil {
@@ -83,7 +88,24 @@ func (l *logFile) write(line logLine) {
 	}
 	if _, err := l.f.Write(b); err != nil {
 		l.err = fmt.Errorf("--log-file: %w", err)
+		if l.warn != nil {
+			l.warn(fmt.Sprintf("callscope: %v; the request log stops here, the run goes on", l.err))
+		}
 	}
+}
+
+// shownPath is a request path for a log line or stderr: secret query
+// values removed and, with --redact, the people in it masked. Masks work
+// on the decoded path: %2B4520… hides a number too.
+func shownPath(path string, redactPeople bool) string {
+	path = redact.Secrets(path)
+	if !redactPeople {
+		return path
+	}
+	if p, err := url.PathUnescape(path); err == nil {
+		path = p
+	}
+	return redact.Text(path)
 }
 
 // Close closes the file and reports the first failed write.
@@ -109,10 +131,10 @@ func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // observers passes each event to every observer in turn.
 type observers []graphclient.Observer
 
-// Throttled implements graphclient.Observer.
-func (obs observers) Throttled(ev graphclient.ThrottleEvent) {
+// Retrying implements graphclient.Observer.
+func (obs observers) Retrying(ev graphclient.RetryEvent) {
 	for _, o := range obs {
-		o.Throttled(ev)
+		o.Retrying(ev)
 	}
 }
 
@@ -124,8 +146,10 @@ func (obs observers) RequestDone(ev graphclient.RequestEvent) {
 }
 
 // withLogFile adds the --log-file writer to obs when the flag is given;
-// stop closes the file. A write that failed (a full disk) only ends the
-// log: a request log must never fail the run it records.
+// stop closes the file. A file that cannot be opened is a usage error. A
+// write that fails later (a full disk) ends the log, and a script hears
+// so on stderr at once; the run goes on, since a request log must never
+// fail the run it records.
 func withLogFile(o *options, obs graphclient.Observer) (graphclient.Observer, func(), error) {
 	if o.conf.logFile == "" {
 		return obs, func() {}, nil
@@ -133,6 +157,9 @@ func withLogFile(o *options, obs graphclient.Observer) (graphclient.Observer, fu
 	lf, err := openLogFile(o.conf.logFile, o.conf.redact)
 	if err != nil {
 		return nil, nil, usagef(o.cmd, "%v", err)
+	}
+	if so, ok := obs.(*stderrObserver); ok {
+		lf.warn = so.note
 	}
 	if obs == nil {
 		return lf, func() { _ = lf.Close() }, nil

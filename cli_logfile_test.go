@@ -107,7 +107,7 @@ func TestLogFileStripsSecretParameters(t *testing.T) {
 	}
 	lf.RequestDone(graphclient.RequestEvent{Start: time.Now(), Method: "GET", Path: "/v1.0/x?$skiptoken=k&access_token=SEKRIT1",
 		Err: `Get "https://h/v1.0/x?client_secret=SEKRIT2": EOF`, Attempt: 1})
-	lf.Throttled(graphclient.ThrottleEvent{Status: 429, Path: "/v1.0/x?sig=SEKRIT3", Wait: time.Second, Attempt: 1})
+	lf.Retrying(graphclient.RetryEvent{Status: 429, Path: "/v1.0/x?sig=SEKRIT3", Wait: time.Second, Attempt: 1, Max: 4})
 	if err := lf.Close(); err != nil {
 		t.Fatal(err)
 	}

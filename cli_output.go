@@ -3,13 +3,15 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"syscall"
+
+	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
 )
 
 // outputError is a failed write to stdout, kept apart from Graph errors so
@@ -26,7 +28,8 @@ func readerGone(err error) bool {
 }
 
 // columns describe a CSV layout: a fixed header and a function that fills
-// one record. The slice passed to fill is reused for every row.
+// one record with the values as they are. The slice passed to fill is
+// reused for every row; export.Writer makes each cell safe to open.
 type columns[T any] struct {
 	header []string
 	fill   func(v *T, rec []string)
@@ -42,7 +45,7 @@ type rowWriter[T any] struct {
 	n      int
 	buf    bytes.Buffer
 	enc    *json.Encoder
-	csv    *csv.Writer
+	csv    *export.Writer
 	rec    []string
 }
 
@@ -52,7 +55,7 @@ func newRowWriter[T any](w io.Writer, format string, cols columns[T]) *rowWriter
 	rw.enc = json.NewEncoder(&rw.buf)
 	rw.enc.SetEscapeHTML(false) // keep <, > and & readable for jq users
 	if format == "csv" {
-		rw.csv = csv.NewWriter(rw.w)
+		rw.csv = export.NewWriter(rw.w)
 		rw.rec = make([]string, len(cols.header))
 	}
 	return rw
@@ -76,7 +79,7 @@ func (rw *rowWriter[T]) Write(v *T) error {
 	if err := rw.enc.Encode(v); err != nil {
 		return fmt.Errorf("encode row: %w", err)
 	}
-	b := rw.buf.Bytes()
+	b := model.EscapeJSONText(rw.buf.Bytes()) // Graph's text, with no raw C1 or bidi controls
 	if rw.format == "json" {
 		// One element a line; the separator ends the previous line.
 		b = b[:len(b)-1]
@@ -113,8 +116,7 @@ func (rw *rowWriter[T]) start() error {
 // Flush pushes the rows written so far to the reader; called after each page.
 func (rw *rowWriter[T]) Flush() error {
 	if rw.csv != nil {
-		rw.csv.Flush()
-		if err := rw.csv.Error(); err != nil {
+		if err := rw.csv.Flush(); err != nil {
 			return &outputError{err}
 		}
 	}
@@ -154,7 +156,7 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("encode: %w", err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(model.EscapeJSONText(buf.Bytes())); err != nil {
 		return &outputError{err}
 	}
 	return nil

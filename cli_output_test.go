@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -85,22 +88,88 @@ func TestRowWriterKeepsHTMLCharactersReadable(t *testing.T) {
 	}
 }
 
-func TestCSVTextDefusesFormulas(t *testing.T) {
-	cases := map[string]string{
-		"":                 "",
-		"Ada":              "Ada",
-		"=1+2":             "'=1+2",
-		"@SUM(A1)":         "'@SUM(A1)",
-		"+1555000****":     "+1555000****",
-		"+1 (555) 000-111": "+1 (555) 000-111",
-		"+cmd|' /C calc'!": "'+cmd|' /C calc'!",
-		"-2+3":             "'-2+3",
-		"-42":              "-42",
-		"\tx":              "'\tx",
+// TestJSONOutputHasNoRawTerminalControls: JSON keeps Graph's text, but an
+// 8-bit CSI, DEL or a bidi override in it is written as a \u escape, which
+// a terminal prints rather than acts on; a JSON reader gets the same value.
+func TestJSONOutputHasNoRawTerminalControls(t *testing.T) {
+	name := "Eve\u009b31m\x7f\u202eevil"
+	rec := model.CallRecord{ID: "a", JoinWebURL: name}
+	outputs := map[string]*bytes.Buffer{}
+	for _, format := range []string{"json", "jsonl"} {
+		var b bytes.Buffer
+		rw := newRowWriter(&b, format, callColumns)
+		if err := rw.Write(&rec); err != nil {
+			t.Fatal(err)
+		}
+		if err := rw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		outputs[format] = &b
 	}
-	for in, want := range cases {
-		if got := text(in); got != want {
-			t.Errorf("text(%q) = %q, want %q", in, got, want)
+	var one bytes.Buffer
+	if err := writeJSON(&one, &rec); err != nil {
+		t.Fatal(err)
+	}
+	outputs["record"] = &one
+	for format, b := range outputs {
+		if i := strings.IndexAny(b.String(), "\u009b\x7f\u202e"); i >= 0 {
+			t.Errorf("%s: raw control at byte %d: %q", format, i, b.String())
+		}
+		var back model.CallRecord
+		text := strings.TrimSpace(b.String())
+		if format == "json" {
+			text = strings.TrimSuffix(strings.TrimPrefix(text, "["), "]")
+		}
+		if err := json.Unmarshal([]byte(text), &back); err != nil || back.JoinWebURL != name {
+			t.Errorf("%s: decodes to %q (%v), want %q", format, back.JoinWebURL, err, name)
+		}
+	}
+}
+
+// TestCSVOutputDefusesFormulas: --output csv writes through the one CSV
+// writer, so a display name that is a formula arrives as text while phone
+// numbers and numbers keep their sign.
+func TestCSVOutputDefusesFormulas(t *testing.T) {
+	charge := -3.5
+	rows := []model.PstnRow{
+		{ID: `=HYPERLINK("http://evil")`, UserDisplayName: "@SUM(1+1)", CalleeNumber: "+4930123456", Charge: &charge},
+		{ID: "+cmd|' /C calc'!A0", UserDisplayName: "\t=cmd", CallerNumber: "+1 (555) 000-111", Currency: "\r=x"},
+	}
+	var b bytes.Buffer
+	rw := newRowWriter(&b, "csv", pstnColumns)
+	for i := range rows {
+		if err := rw.Write(&rows[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(pstnColumns.header, name) }
+	want := []struct {
+		row  int
+		col  string
+		cell string
+	}{
+		{1, "id", `'=HYPERLINK("http://evil")`},
+		{1, "userDisplayName", "'@SUM(1+1)"},
+		{1, "calleeNumber", "+4930123456"},
+		{1, "charge", "-3.5"},
+		{2, "id", "'+cmd|' /C calc'!A0"},
+		{2, "userDisplayName", "'\t=cmd"},
+		{2, "callerNumber", "+1 (555) 000-111"},
+		{2, "currency", "'\r=x"},
+	}
+	if len(recs) != 3 {
+		t.Fatalf("%d records, want a header and 2 rows: %q", len(recs), recs)
+	}
+	for _, w := range want {
+		if got := recs[w.row][col(w.col)]; got != w.cell {
+			t.Errorf("row %d %s = %q, want %q", w.row, w.col, got, w.cell)
 		}
 	}
 }

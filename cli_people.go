@@ -113,6 +113,6 @@ func cleanCell(s string) string {
 // screen is taken over, so a missing permission or nobody found is said on
 // stderr, where it can be read. A name that fits several people is no
 // error here: the explorer opens unfiltered with them to pick from.
-func resolveStartParticipant(c *graphclient.Client, o *options) error {
-	return lookupParticipant(context.Background(), c, o)
+func resolveStartParticipant(ctx context.Context, c *graphclient.Client, o *options) error {
+	return lookupParticipant(ctx, c, o)
 }

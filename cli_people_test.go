@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"strings"
@@ -132,7 +133,7 @@ func TestExplorerStartParticipantResolves(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := &options{participant: "anette.thomsen@contoso.com"}
-	if err := resolveStartParticipant(c, o); err != nil || o.participant != thomsenID {
+	if err := resolveStartParticipant(context.Background(), c, o); err != nil || o.participant != thomsenID {
 		t.Fatalf("%v, participant %q", err, o.participant)
 	}
 	if got := explorerOptions(o, nil).Calls; got.Participant != thomsenID || got.ParticipantName != "Anette Thomsen" {
@@ -140,14 +141,14 @@ func TestExplorerStartParticipantResolves(t *testing.T) {
 	}
 	f.srv.ResetRequests()
 	o = &options{participant: "+1 425 555 0100"}
-	if err := resolveStartParticipant(c, o); err != nil || o.participant != "+14255550100" || len(f.srv.Requests()) != 0 {
+	if err := resolveStartParticipant(context.Background(), c, o); err != nil || o.participant != "+14255550100" || len(f.srv.Requests()) != 0 {
 		t.Fatalf("%v, participant %q", err, o.participant)
 	}
 	if got := explorerOptions(o, nil); got.Calls.ParticipantName != "" || got.PickParticipant != nil {
 		t.Fatalf("a phone number has no name to show: %+v", got.Calls)
 	}
 	o = &options{participant: "anette"}
-	if err := resolveStartParticipant(c, o); err != nil {
+	if err := resolveStartParticipant(context.Background(), c, o); err != nil {
 		t.Fatalf("several people are for the explorer to pick from: %v", err)
 	}
 	got := explorerOptions(o, nil)

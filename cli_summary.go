@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/sip"
 	"github.com/callscope/callscope/model/triage"
 	"github.com/callscope/callscope/ui"
@@ -107,13 +109,15 @@ func writePstnSummary(w io.Writer, s *triage.PstnSummary, asJSON bool) error {
 }
 
 func writeSummaryJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		if _, ok := err.(*json.UnsupportedValueError); ok {
-			return fmt.Errorf("encode summary: %w", err)
-		}
+		return fmt.Errorf("encode summary: %w", err)
+	}
+	// As every JSON output: no raw C1 or bidi control from Graph's text.
+	if _, err := w.Write(model.EscapeJSONText(buf.Bytes())); err != nil {
 		return &outputError{err}
 	}
 	return nil

@@ -1,15 +1,19 @@
 package main
 
 import (
-	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/callscope/callscope/graphclient"
 )
 
 // tmuxTimeout is how long any one expected screen may take to appear; a
@@ -19,9 +23,135 @@ const tmuxTimeout = 20 * time.Second
 // tmuxSession drives the real binary in a detached tmux session of fixed
 // size on a private socket, so a user's own tmux server is never touched.
 type tmuxSession struct {
-	t      *testing.T
-	tmux   string
-	socket string
+	t       *testing.T
+	tmux    string
+	socket  string
+	pidFile string // the callscope process's id, written before it starts
+	rcFile  string // its exit status as the shell reports it, written after
+}
+
+// tmuxCommand finds tmux for a real-terminal test. These tests build the
+// binary, so -short skips them; otherwise a missing tmux fails the test:
+// CI installs it (.ci/run), and a skipped test would prove nothing.
+func tmuxCommand(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary and drives it in tmux; skipped with -short")
+	}
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Fatal("tmux is not installed; the real-terminal tests need it (or run go test -short)")
+	}
+	return tmux
+}
+
+// buildCallscope builds the command into a temporary directory.
+func buildCallscope(t *testing.T) string {
+	t.Helper()
+	tmuxCommand(t) // the same -short rule for every test that builds
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal("the go command is not on PATH")
+	}
+	bin := filepath.Join(t.TempDir(), "callscope")
+	if out, err := exec.Command(goBin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// shellQuote makes s one word for sh.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+// startInTmux runs bin with args in a new tmux server at 120x30, with a
+// private home and config, and env added to its environment. The shell
+// stays after the program exits and prints "callscope-exited-<status>", so
+// the pane can be checked afterwards.
+func startInTmux(t *testing.T, bin string, env []string, args ...string) *tmuxSession {
+	t.Helper()
+	dir := t.TempDir()
+	s := &tmuxSession{t: t, tmux: tmuxCommand(t), socket: filepath.Join(dir, "tmux.sock"),
+		pidFile: filepath.Join(dir, "pid"), rcFile: filepath.Join(dir, "rc")}
+	t.Cleanup(func() { _, _ = s.cmd("kill-server") })
+	argv := []string{shellQuote(bin)}
+	for _, a := range args {
+		argv = append(argv, shellQuote(a))
+	}
+	// The inner shell writes its own id and becomes callscope (exec), so
+	// the id is the program's and it runs in the foreground of the pane.
+	inner := "echo $$ > " + shellQuote(s.pidFile) + "; exec " + strings.Join(argv, " ")
+	script := "sh -c " + shellQuote(inner) + "; rc=$?; echo $rc > " + shellQuote(s.rcFile) +
+		"; echo callscope-exited-$rc; sleep 60"
+	newSession := []string{"-f", os.DevNull, "new-session", "-d", "-s", "cs", "-x", "120", "-y", "30",
+		"-e", "TERM=xterm-256color", "-e", "HOME=" + dir,
+		"-e", "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"), "-e", "XDG_STATE_HOME=" + filepath.Join(dir, "state")}
+	for _, e := range env {
+		newSession = append(newSession, "-e", e)
+	}
+	if out, err := s.cmd(append(newSession, "sh", "-c", script)...); err != nil {
+		t.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	return s
+}
+
+// readWhenWritten waits for path to hold a line and returns it.
+func (s *tmuxSession) readWhenWritten(path, what string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(tmuxTimeout)
+	for {
+		b, err := os.ReadFile(path)
+		if err == nil && strings.HasSuffix(string(b), "\n") {
+			return strings.TrimSpace(string(b))
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("waited %s for %s; the screen shows:\n%s", tmuxTimeout, what, s.capture())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// signal sends sig to the callscope process (not to tmux or the shell).
+func (s *tmuxSession) signal(sig os.Signal) {
+	s.t.Helper()
+	pid, err := strconv.Atoi(s.readWhenWritten(s.pidFile, "the program's process id"))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	p, err := os.FindProcess(pid)
+	if err == nil {
+		err = p.Signal(sig)
+	}
+	if err != nil {
+		s.t.Fatalf("send %v to %d: %v", sig, pid, err)
+	}
+}
+
+// exitStatus waits for the program to end and returns its status as the
+// shell reports it ($?: 128 + n for a process killed by signal n).
+func (s *tmuxSession) exitStatus() int {
+	s.t.Helper()
+	rc, err := strconv.Atoi(s.readWhenWritten(s.rcFile, "the program to exit"))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return rc
+}
+
+// assertRestored checks that the program gave the terminal back: the
+// alternate screen is off and the cursor is visible.
+func (s *tmuxSession) assertRestored() {
+	s.t.Helper()
+	out, err := s.cmd("display-message", "-p", "-t", "cs", "#{alternate_on} #{cursor_flag}")
+	if err != nil {
+		s.t.Fatalf("display-message: %v: %s", err, out)
+	}
+	alt, cursor, _ := strings.Cut(strings.TrimSpace(out), " ")
+	if alt != "0" {
+		s.t.Errorf("the alternate screen is still on after exit (alternate_on %q)", alt)
+	}
+	if cursor != "1" {
+		s.t.Errorf("the cursor is still hidden after exit (cursor_flag %q)", cursor)
+	}
 }
 
 func (s *tmuxSession) cmd(args ...string) (string, error) {
@@ -80,33 +210,7 @@ func loadedCount(screen string) int {
 // enter opens a record, esc comes back, q quits and the terminal is the
 // shell's again (the alternate screen is gone).
 func TestExplorerInARealTerminal(t *testing.T) {
-	tmux, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("tmux is not installed")
-	}
-	if testing.Short() {
-		t.Skip("builds the binary; skipped with -short")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "callscope")
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH")
-	}
-	build := exec.Command(goBin, "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	s := &tmuxSession{t: t, tmux: tmux, socket: filepath.Join(dir, "tmux.sock")}
-	t.Cleanup(func() { _, _ = s.cmd("kill-server") })
-
-	// The shell prints a marker after the program exits and stays, so the
-	// pane can be checked after quitting.
-	script := fmt.Sprintf("%s --demo; echo callscope-exited-$?; sleep 60", bin)
-	if out, err := s.cmd("-f", os.DevNull, "new-session", "-d", "-s", "cs", "-x", "120", "-y", "30",
-		"-e", "TERM=xterm-256color", "sh", "-c", script); err != nil {
-		t.Fatalf("tmux new-session: %v: %s", err, out)
-	}
+	s := startInTmux(t, buildCallscope(t), nil, "--demo")
 
 	s.waitFor("the calls list with rows", func(sc string) bool {
 		return strings.Contains(sc, "Calls") && loadedCount(sc) > 0
@@ -141,10 +245,97 @@ func TestExplorerInARealTerminal(t *testing.T) {
 		return !strings.Contains(sc, "Calls › Call") && strings.Contains(sc, "Calls") && loadedCount(sc) > 60
 	})
 	s.keys("q")
-	s.waitFor("the shell after quitting", func(sc string) bool {
-		return strings.Contains(sc, "callscope-exited-0")
-	})
-	if alt, err := s.cmd("display-message", "-p", "-t", "cs", "#{alternate_on}"); err != nil || strings.TrimSpace(alt) != "0" {
-		t.Errorf("alternate screen still on after quit (%q, %v)", alt, err)
+	if rc := s.exitStatus(); rc != exitOK {
+		t.Errorf("q: exit status %d, want 0", rc)
 	}
+	s.assertRestored()
+}
+
+// silentGraph is a Graph service that takes requests and never answers
+// while the test runs: the explorer stays on its loading screen.
+func silentGraph(t *testing.T) string {
+	t.Helper()
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) }) // runs first: Close waits for handlers
+	return srv.URL + "/v1.0"
+}
+
+// explorerState brings the explorer to one state a signal can find it in.
+type explorerState struct {
+	name  string
+	start func(t *testing.T, bin string) *tmuxSession
+}
+
+// demoLoaded starts the demo and waits for its first rows.
+func demoLoaded(t *testing.T, bin string) *tmuxSession {
+	s := startInTmux(t, bin, nil, "--demo")
+	s.waitFor("the calls list with rows", func(sc string) bool { return loadedCount(sc) > 0 })
+	return s
+}
+
+var explorerStates = []explorerState{
+	{"loading", func(t *testing.T, bin string) *tmuxSession {
+		s := startInTmux(t, bin, []string{graphclient.AccessTokenEnv + "=test-token"}, "--graph-url", silentGraph(t))
+		s.waitFor("the loading screen", func(sc string) bool { return strings.Contains(sc, "Loading call records") })
+		return s
+	}},
+	{"prompt", func(t *testing.T, bin string) *tmuxSession {
+		s := demoLoaded(t, bin)
+		s.keys(":")
+		s.waitFor("the command prompt", func(sc string) bool { return strings.Contains(sc, "esc cancels") })
+		return s
+	}},
+	{"help", func(t *testing.T, bin string) *tmuxSession {
+		s := demoLoaded(t, bin)
+		s.keys("?")
+		s.waitFor("the help overlay", func(sc string) bool { return strings.Contains(sc, "any key closes") })
+		return s
+	}},
+}
+
+// signalRestoresTheTerminal sends sig to the explorer in every state and
+// checks the exit status (128 + the signal's number) and the terminal.
+func signalRestoresTheTerminal(t *testing.T, sig syscall.Signal) {
+	bin := buildCallscope(t)
+	for _, st := range explorerStates {
+		t.Run(st.name, func(t *testing.T) {
+			t.Parallel()
+			s := st.start(t, bin)
+			s.signal(sig)
+			if rc, want := s.exitStatus(), 128+int(sig); rc != want {
+				t.Errorf("%v while %s: exit status %d, want %d", sig, st.name, rc, want)
+			}
+			s.assertRestored()
+		})
+	}
+}
+
+// The terminal closing (SIGHUP) must not leave a broken screen for the
+// next program, nor a status that claims success.
+func TestSIGHUPRestoresTheTerminal(t *testing.T) { signalRestoresTheTerminal(t, syscall.SIGHUP) }
+
+// kill, timeout(1) and systemd send SIGTERM: 143, not Bubble Tea's quiet 0.
+func TestSIGTERMRestoresTheTerminal(t *testing.T) { signalRestoresTheTerminal(t, syscall.SIGTERM) }
+
+// kill -INT from outside: 130, not exit 1, which means a Graph error.
+func TestSIGINTRestoresTheTerminal(t *testing.T) { signalRestoresTheTerminal(t, syscall.SIGINT) }
+
+// TestCtrlCTypedIsANormalQuit: ctrl+c typed in the explorer is a key, not
+// a signal (the terminal is in raw mode): a normal quit with status 0.
+func TestCtrlCTypedIsANormalQuit(t *testing.T) {
+	s := demoLoaded(t, buildCallscope(t))
+	s.keys(":")
+	s.waitFor("the command prompt", func(sc string) bool { return strings.Contains(sc, "esc cancels") })
+	s.keys("C-c")
+	if rc := s.exitStatus(); rc != exitOK {
+		t.Errorf("ctrl+c: exit status %d, want 0", rc)
+	}
+	s.assertRestored()
 }

@@ -68,44 +68,49 @@ func queryEscape(s string) string {
 
 // ListCallRecords returns one page of call records, newest first as Graph
 // serves them. Pass nextLink "" for the first page, then the page's NextLink
-// verbatim; a link off the service root is refused.
+// verbatim, with the same q; a link off the service root is refused. When
+// Graph's nextLink leads back to this page or to the first, the page comes
+// back with NextLink cleared and an error matching ErrRepeatedLink: its
+// rows are new, and paging stops there.
 func (c *Client) ListCallRecords(ctx context.Context, q CallQuery, nextLink string) (*model.Page[model.CallRecord], error) {
-	var u string
-	if nextLink != "" {
-		link, err := c.checkLink(nextLink)
-		if err != nil {
-			return nil, err
-		}
-		u = link.String()
-	} else {
+	if nextLink == "" {
 		if err := q.Validate(); err != nil {
 			return nil, err
 		}
-		var qs []string
-		if f := q.Filter(); f != "" {
-			qs = append(qs, "$filter="+queryEscape(f))
-		}
-		if len(q.Select) > 0 {
-			qs = append(qs, "$select="+queryEscape(strings.Join(q.Select, ",")))
-		}
-		u = c.endpoint("/communications/callRecords", strings.Join(qs, "&"))
+	}
+	first := c.callRecordsURL(q)
+	u, err := c.pageURL(first, nextLink)
+	if err != nil {
+		return nil, fmt.Errorf("list call records: %w", err)
 	}
 	var page model.Page[model.CallRecord]
 	if err := c.getJSON(ctx, u, preferHeader(q.PageSize), &page); err != nil {
 		return nil, fmt.Errorf("list call records: %w", err)
 	}
+	if err := endLoop(&page, u, first); err != nil {
+		return &page, fmt.Errorf("list call records: %w", err)
+	}
 	return &page, nil
 }
 
-// maxPages stops a server that keeps sending links (or the same link).
-const maxPages = 10000
+// callRecordsURL is the first page of q.
+func (c *Client) callRecordsURL(q CallQuery) string {
+	var qs []string
+	if f := q.Filter(); f != "" {
+		qs = append(qs, "$filter="+queryEscape(f))
+	}
+	if len(q.Select) > 0 {
+		qs = append(qs, "$select="+queryEscape(strings.Join(q.Select, ",")))
+	}
+	return c.endpoint("/communications/callRecords", strings.Join(qs, "&"))
+}
 
 // GetCallRecord fetches one record with every session and segment. When
 // Graph truncates the inline sessions (sessions@odata.nextLink, whose value
 // is a $metadata fragment, not a URL: graph-api.md §4.1), the sessions are
 // read again from the sessions endpoint, page by page.
 func (c *Client) GetCallRecord(ctx context.Context, id string) (*model.CallRecord, error) {
-	if err := checkID(id); err != nil {
+	if err := CheckRecordID(id); err != nil {
 		return nil, err
 	}
 	base := "/communications/callRecords/" + url.PathEscape(id)
@@ -124,15 +129,15 @@ func (c *Client) GetCallRecord(ctx context.Context, id string) (*model.CallRecor
 	return &rec, nil
 }
 
+// allSessions reads every page of a record's sessions, each page once.
 func (c *Client) allSessions(ctx context.Context, base string) ([]model.Session, error) {
 	var all []model.Session
-	seen := map[string]bool{}
+	var chain chainLinks
 	next := c.endpoint(base+"/sessions", "$expand=segments")
-	for pages := 0; next != ""; pages++ {
-		if pages == maxPages || seen[next] {
-			return all, fmt.Errorf("paging did not end: %s repeated", next)
+	for next != "" {
+		if err := chain.visit(next); err != nil {
+			return all, err
 		}
-		seen[next] = true
 		var page model.Page[model.Session]
 		if err := c.getJSON(ctx, next, preferHeader(0), &page); err != nil {
 			return all, err
@@ -150,36 +155,25 @@ func (c *Client) allSessions(ctx context.Context, base string) ([]model.Session,
 	return all, nil
 }
 
-// ListParticipants returns one page (up to 130) of a record's participants_v2.
+// ListParticipants returns one page (up to 130) of a record's
+// participants_v2: nextLink "" for the first, then the page's NextLink with
+// the same id. A nextLink back to this page or the first ends paging as in
+// ListCallRecords.
 func (c *Client) ListParticipants(ctx context.Context, id, nextLink string) (*model.Page[model.Participant], error) {
-	var u string
-	if nextLink != "" {
-		link, err := c.checkLink(nextLink)
-		if err != nil {
-			return nil, err
-		}
-		u = link.String()
-	} else {
-		if err := checkID(id); err != nil {
-			return nil, err
-		}
-		u = c.endpoint("/communications/callRecords/"+url.PathEscape(id)+"/participants_v2", "")
+	if err := CheckRecordID(id); err != nil {
+		return nil, err
+	}
+	first := c.endpoint("/communications/callRecords/"+url.PathEscape(id)+"/participants_v2", "")
+	u, err := c.pageURL(first, nextLink)
+	if err != nil {
+		return nil, fmt.Errorf("list participants of %s: %w", id, err)
 	}
 	var page model.Page[model.Participant]
 	if err := c.getJSON(ctx, u, preferHeader(0), &page); err != nil {
 		return nil, fmt.Errorf("list participants of %s: %w", id, err)
 	}
+	if err := endLoop(&page, u, first); err != nil {
+		return &page, fmt.Errorf("list participants of %s: %w", id, err)
+	}
 	return &page, nil
-}
-
-func checkID(id string) error {
-	if id == "" {
-		return errors.New("call record id is empty")
-	}
-	for _, r := range id {
-		if unicode.IsControl(r) || unicode.IsSpace(r) {
-			return fmt.Errorf("call record id %q contains spaces or control characters", id)
-		}
-	}
-	return nil
 }

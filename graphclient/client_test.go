@@ -15,15 +15,15 @@ import (
 
 // recordingObserver keeps what the pipeline reported.
 type recordingObserver struct {
-	mu        sync.Mutex
-	throttles []ThrottleEvent
-	requests  []RequestEvent
+	mu       sync.Mutex
+	retries  []RetryEvent
+	requests []RequestEvent
 }
 
-func (o *recordingObserver) Throttled(ev ThrottleEvent) {
+func (o *recordingObserver) Retrying(ev RetryEvent) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.throttles = append(o.throttles, ev)
+	o.retries = append(o.retries, ev)
 }
 
 func (o *recordingObserver) RequestDone(ev RequestEvent) {
@@ -125,8 +125,8 @@ func TestFractionalRetryAfterHonoured(t *testing.T) {
 	if gap := second.Sub(first); gap < 350*time.Millisecond || gap > 900*time.Millisecond {
 		t.Fatalf("waited %v, want about 350ms", gap)
 	}
-	if len(obs.throttles) != 1 || obs.throttles[0].Wait != 350*time.Millisecond || obs.throttles[0].Status != 429 || obs.throttles[0].Attempt != 1 {
-		t.Fatalf("throttle events = %+v", obs.throttles)
+	if len(obs.retries) != 1 || obs.retries[0].Wait != 350*time.Millisecond || obs.retries[0].Status != 429 || obs.retries[0].Attempt != 1 {
+		t.Fatalf("throttle events = %+v", obs.retries)
 	}
 	if len(obs.requests) != 2 || obs.requests[0].RequestID != "req-1" || obs.requests[0].Attempt != 1 || obs.requests[1].Attempt != 2 {
 		t.Fatalf("request events = %+v", obs.requests)

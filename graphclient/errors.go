@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/callscope/callscope/model"
 )
 
 // Error is a Graph error response, with what a support ticket needs:
@@ -90,7 +93,15 @@ type innerError struct {
 	Inner           *innerError `json:"innerError"`
 }
 
-// newError builds an Error from a non-2xx response and its body.
+// Caps on what a Graph error body may put in front of a user: a message
+// of 10 KB would otherwise reach stderr or the status line whole.
+const (
+	maxErrorMessageRunes = 300
+	maxErrorFieldRunes   = 100
+)
+
+// newError builds an Error from a non-2xx response and its body. Every
+// text from the body or the headers is made display-safe and capped.
 func newError(resp *http.Response, body []byte, method, path string) *Error {
 	e := &Error{Status: resp.StatusCode, Method: method, Path: path}
 	var env errorEnvelope
@@ -113,7 +124,21 @@ func newError(resp *http.Response, body []byte, method, path string) *Error {
 	if e.Message == "" && e.Code == "" {
 		e.Message = http.StatusText(resp.StatusCode)
 	}
+	e.Message = clip(e.Message, maxErrorMessageRunes)
+	for _, f := range []*string{&e.Code, &e.RequestID, &e.ClientRequestID, &e.Date} {
+		*f = clip(*f, maxErrorFieldRunes)
+	}
 	return e
+}
+
+// clip is s display-safe and at most n runes, the last an ellipsis when cut.
+func clip(s string, n int) string {
+	s = model.DisplaySafe(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	return string(runes[:n-1]) + "…"
 }
 
 func first(a, b string) string {
@@ -134,10 +159,12 @@ type MalformedResponseError struct {
 	Err       error
 }
 
+// Error names the path; the decoder's words are made display-safe, since
+// they may quote what Graph sent.
 func (e *MalformedResponseError) Error() string {
-	s := "malformed response from Graph for " + e.Path + ": " + e.Err.Error()
+	s := "malformed response from Graph for " + e.Path + ": " + clip(e.Err.Error(), maxErrorMessageRunes)
 	if e.RequestID != "" {
-		s += " (request-id " + e.RequestID + ")"
+		s += " (request-id " + clip(e.RequestID, maxErrorFieldRunes) + ")"
 	}
 	return s
 }

@@ -17,10 +17,12 @@ var ErrRangeTooLong = errors.New("PSTN call log ranges may not exceed 90 days")
 
 // DirectRoutingCalls returns one page (up to 1000 rows) of getDirectRoutingCalls
 // for from ≤ start < to. Graph ignores $filter here, so filter locally.
+// Pass the same from and to with every nextLink: a link back to this page
+// or the first ends paging as in ListCallRecords.
 func (c *Client) DirectRoutingCalls(ctx context.Context, from, to time.Time, nextLink string) (*model.Page[model.DirectRoutingRow], error) {
 	var page model.Page[model.DirectRoutingRow]
-	if err := c.logPage(ctx, "getDirectRoutingCalls", from, to, nextLink, &page); err != nil {
-		return nil, fmt.Errorf("direct routing calls: %w", err)
+	if err := logPage(ctx, c, "getDirectRoutingCalls", from, to, nextLink, &page); err != nil {
+		return pageOnLoop(&page, err), fmt.Errorf("direct routing calls: %w", err)
 	}
 	return &page, nil
 }
@@ -32,8 +34,8 @@ func (c *Client) PstnCalls(ctx context.Context, from, to time.Time, nextLink str
 		return nil, fmt.Errorf("pstn calls: %w (asked for %.0f days)", ErrRangeTooLong, to.Sub(from).Hours()/24)
 	}
 	var page model.Page[model.PstnRow]
-	if err := c.logPage(ctx, "getPstnCalls", from, to, nextLink, &page); err != nil {
-		return nil, fmt.Errorf("pstn calls: %w", err)
+	if err := logPage(ctx, c, "getPstnCalls", from, to, nextLink, &page); err != nil {
+		return pageOnLoop(&page, err), fmt.Errorf("pstn calls: %w", err)
 	}
 	return &page, nil
 }
@@ -45,22 +47,34 @@ func (c *Client) FunctionURL(fn string, from, to time.Time) string {
 		fn, model.FormatGraphTime(from), model.FormatGraphTime(to)), "")
 }
 
-func (c *Client) logPage(ctx context.Context, fn string, from, to time.Time, nextLink string, out any) error {
-	u := nextLink
-	if nextLink != "" {
-		link, err := c.checkLink(nextLink)
-		if err != nil {
-			return err
-		}
-		u = link.String()
-	} else {
+// logPage fetches one page of a log function into out. A nextLink back to
+// this page or to the first page of [from, to) ends paging: the page comes
+// back with NextLink cleared and an error matching ErrRepeatedLink.
+func logPage[T any](ctx context.Context, c *Client, fn string, from, to time.Time, nextLink string, out *model.Page[T]) error {
+	if nextLink == "" {
 		if from.IsZero() || to.IsZero() {
 			return errors.New("both from and to are required")
 		}
 		if !from.Before(to) {
 			return fmt.Errorf("from (%s) must be before to (%s)", model.FormatGraphTime(from), model.FormatGraphTime(to))
 		}
-		u = c.FunctionURL(fn, from, to)
 	}
-	return c.getJSON(ctx, u, "", out)
+	first := c.FunctionURL(fn, from, to)
+	u, err := c.pageURL(first, nextLink)
+	if err != nil {
+		return err
+	}
+	if err := c.getJSON(ctx, u, "", out); err != nil {
+		return err
+	}
+	return endLoop(out, u, first)
+}
+
+// pageOnLoop is the page to return with err: the page itself when paging
+// stopped at a repeated link (its rows are new), else nil.
+func pageOnLoop[T any](page *model.Page[T], err error) *model.Page[T] {
+	if errors.Is(err, ErrRepeatedLink) && page.Value != nil {
+		return page
+	}
+	return nil
 }

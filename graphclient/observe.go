@@ -3,6 +3,7 @@ package graphclient
 import (
 	"crypto/tls"
 	"errors"
+	"fmt"
 	"math"
 	"net"
 	"net/http"
@@ -14,21 +15,35 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
 )
 
-// Observer hears what the pipeline does, so the UI can say "throttled by
-// Graph, retrying in 3s" and keep a request log. Calls come from request
+// Observer hears what the pipeline does, so the UI can say "no answer from
+// Graph, retry 2 of 4" and keep a request log. Calls come from request
 // goroutines and must not block.
 type Observer interface {
-	// Throttled is called when a 429, 503 or 504 will be retried after Wait.
-	Throttled(ThrottleEvent)
+	// Retrying is called before every retry: Graph answered 429, 503 or
+	// 504, or a try failed in transit (no answer in time, a connection
+	// closed mid-response, a failed TLS handshake).
+	Retrying(RetryEvent)
 	// RequestDone is called after every try, retried or not.
 	RequestDone(RequestEvent)
 }
 
-// ThrottleEvent describes a wait before a retry.
-type ThrottleEvent struct {
-	Status    int
-	Wait      time.Duration
-	Attempt   int // the try that was refused, from 1
+// RetryEvent describes a wait before a retry.
+type RetryEvent struct {
+	// Attempt is the try that failed, from 1; the retry about to start is
+	// retry Attempt of Max.
+	Attempt int
+	// Max is the most retries one request gets (Options.MaxRetries).
+	Max int
+	// Reason says what went wrong in plain words: "Graph answered 429",
+	// "no answer from Graph within 30s".
+	Reason string
+	// Status is Graph's 429, 503 or 504; 0 for a failure in transit.
+	Status int
+	// Wait is the pause before the retry: Retry-After when Graph sent
+	// one, else about what azcore's back-off waits.
+	Wait   time.Duration
+	Method string
+	// Path is the request URI: escaped path and query, never a token.
 	Path      string
 	RequestID string
 }
@@ -48,11 +63,12 @@ type RequestEvent struct {
 // observePolicy runs once per try (inside azcore's retry policy). It turns a
 // fractional Retry-After (Graph has sent "2.128") into retry-after-ms, which
 // azcore honours, since azcore reads only whole seconds; and it reports
-// throttle waits and finished tries.
+// finished tries and the retries azcore is about to make.
 type observePolicy struct {
 	o          Observer
 	maxRetries int
 	maxDelay   time.Duration
+	retryDelay time.Duration
 }
 
 type attemptKey struct{}
@@ -66,17 +82,26 @@ func (p *observePolicy) Do(req *policy.Request) (*http.Response, error) {
 	resp, err := req.Next()
 	ev := RequestEvent{Start: start, Method: req.Raw().Method, Path: req.Raw().URL.RequestURI(),
 		Duration: time.Since(start), Attempt: attempt}
+	if resp != nil {
+		ev.Status, ev.RequestID = resp.StatusCode, resp.Header.Get("request-id")
+	}
+	retry := RetryEvent{Attempt: attempt, Max: p.maxRetries, Status: ev.Status, Method: ev.Method,
+		Path: ev.Path, RequestID: ev.RequestID}
 	if err != nil {
-		ev.Err = err.Error()
+		// A body cut short arrives with its response: it is a failure in
+		// transit all the same.
+		ev.Err, retry.Status = err.Error(), 0
 		if hopeless(err) {
 			err = &hopelessError{err}
 		}
-	}
-	if resp == nil {
 		p.report(ev)
+		var nre nonRetriable
+		if !errors.As(err, &nre) && req.Raw().Context().Err() == nil {
+			retry.Reason, retry.Wait = transitReason(err), p.backoff(attempt)
+			p.retrying(retry)
+		}
 		return resp, err
 	}
-	ev.Status, ev.RequestID = resp.StatusCode, resp.Header.Get("request-id")
 	p.report(ev)
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
@@ -87,14 +112,36 @@ func (p *observePolicy) Do(req *policy.Request) (*http.Response, error) {
 	if known {
 		resp.Header.Set("Retry-After-Ms", strconv.FormatInt(int64(math.Ceil(float64(wait)/float64(time.Millisecond))), 10))
 	}
-	if p.o != nil && attempt <= p.maxRetries && wait <= p.maxDelay {
+	if wait <= p.maxDelay {
 		if !known {
-			wait = time.Second << (attempt - 1) // azcore's backoff, roughly
+			wait = p.backoff(attempt)
 		}
-		p.o.Throttled(ThrottleEvent{Status: resp.StatusCode, Wait: wait, Attempt: attempt,
-			Path: ev.Path, RequestID: ev.RequestID})
+		retry.Reason, retry.Wait = fmt.Sprintf("Graph answered %d", resp.StatusCode), wait
+		p.retrying(retry)
 	}
 	return resp, err
+}
+
+// backoff is about what azcore waits before retry n without Retry-After:
+// (2^n - 1) times the delay, give or take its jitter, within maxDelay.
+func (p *observePolicy) backoff(n int) time.Duration {
+	return min(time.Duration(1<<min(n, 30)-1)*p.retryDelay, p.maxDelay)
+}
+
+// retrying reports a retry, if azcore will make one.
+func (p *observePolicy) retrying(ev RetryEvent) {
+	if p.o != nil && ev.Attempt <= p.maxRetries {
+		p.o.Retrying(ev)
+	}
+}
+
+// transitReason is the plain words for a failed try.
+func transitReason(err error) string {
+	var te *TransportError
+	if errors.As(err, &te) {
+		return te.Reason
+	}
+	return "network error talking to Graph"
 }
 
 // hopeless reports a transport failure that retrying within seconds cannot
@@ -106,6 +153,10 @@ func hopeless(err error) bool {
 	var ce *tls.CertificateVerificationError
 	return errors.Is(err, syscall.ECONNREFUSED) || (errors.As(err, &de) && de.IsNotFound) || errors.As(err, &ce)
 }
+
+// nonRetriable is azcore's errorinfo.NonRetriable (an internal package):
+// an error that says retrying cannot help.
+type nonRetriable interface{ NonRetriable() }
 
 // hopelessError marks such a failure for azcore's retry policy
 // (errorinfo.NonRetriable) and otherwise reads as the error it wraps.

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 // ErrForeignRedirect refuses a redirect away from the configured service
@@ -28,18 +27,24 @@ func (e *foreignRedirectError) NonRetriable() {}
 
 // guardRedirects returns a copy of base (or of a default client when nil)
 // that follows a redirect only to the service root's own scheme, host and
-// port, under its path.
-func guardRedirects(root *url.URL, base *http.Client) *http.Client {
-	hc := &http.Client{Transport: defaultTransport()}
+// port, under its path, and whose every try keeps within lim
+// (transport.go).
+func guardRedirects(root *url.URL, base *http.Client, lim tryLimits) *http.Client {
+	hc := &http.Client{Transport: defaultTransport(lim.dial, lim.tls)}
 	if base != nil {
 		*hc = *base
 	}
+	rt := hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	hc.Transport = &boundedTransport{base: rt, lim: lim}
 	prev := hc.CheckRedirect
 	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
 		u := req.URL
 		if !strings.EqualFold(u.Scheme, root.Scheme) || !strings.EqualFold(u.Host, root.Host) ||
 			!strings.HasPrefix(u.Path, root.Path+"/") || u.User != nil {
-			return &foreignRedirectError{to: u.Scheme + "://" + u.Host + u.Path}
+			return &foreignRedirectError{to: linkPlace(u)}
 		}
 		if prev != nil {
 			return prev(req, via)
@@ -50,14 +55,4 @@ func guardRedirects(root *url.URL, base *http.Client) *http.Client {
 		return nil
 	}
 	return hc
-}
-
-// defaultTransport mirrors azcore's default transport (which is internal to
-// the SDK): proxy from the environment, TLS 1.2 or later, and HTTP/2 health
-// pings so a dead connection fails instead of hanging.
-func defaultTransport() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 10
-	t.HTTP2 = &http.HTTP2Config{SendPingTimeout: 10 * time.Second, PingTimeout: 5 * time.Second}
-	return t
 }

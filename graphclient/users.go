@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/callscope/callscope/model"
 )
 
 // User is a directory user with the properties callscope selects from
@@ -80,7 +82,7 @@ type UserNotFoundError struct {
 // Error names the text that matched nobody.
 func (e *UserNotFoundError) Error() string {
 	if !e.ByName {
-		return fmt.Sprintf("no such user: %s%s", e.Query, graphRef(e.Graph))
+		return fmt.Sprintf("no such user: %s%s", model.DisplaySafe(e.Query), graphRef(e.Graph))
 	}
 	s := fmt.Sprintf("no user's display name or UPN starts with %q", e.Query)
 	if looksLikeLocalNumber(e.Query) {

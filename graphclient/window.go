@@ -38,15 +38,20 @@ type LogKind[T any] struct {
 	// MaxWindow caps the range of one request (getPstnCalls refuses more
 	// than 90 days); 0 means no cap.
 	MaxWindow time.Duration
+	// FirstLink, if set, is the URL Fetch asks for the first page of
+	// [from, to), so a nextLink back to it stops the chain; nil leaves
+	// that to Fetch.
+	FirstLink func(from, to time.Time) string
 }
 
 // DirectRoutingKind is getDirectRoutingCalls through c.
 func DirectRoutingKind(c *Client) LogKind[model.DirectRoutingRow] {
 	return LogKind[model.DirectRoutingRow]{
-		Name:  "direct routing calls",
-		Fetch: c.DirectRoutingCalls,
-		Start: func(r *model.DirectRoutingRow) time.Time { return r.StartDateTime.Time },
-		ID:    func(r *model.DirectRoutingRow) string { return r.ID },
+		Name:      "direct routing calls",
+		Fetch:     c.DirectRoutingCalls,
+		Start:     func(r *model.DirectRoutingRow) time.Time { return r.StartDateTime.Time },
+		ID:        func(r *model.DirectRoutingRow) string { return r.ID },
+		FirstLink: firstLink(c, "getDirectRoutingCalls"),
 	}
 }
 
@@ -60,7 +65,16 @@ func PstnKind(c *Client) LogKind[model.PstnRow] {
 		ID:          func(r *model.PstnRow) string { return r.ID },
 		InclusiveTo: true,
 		MaxWindow:   MaxPstnRange,
+		FirstLink:   firstLink(c, "getPstnCalls"),
 	}
+}
+
+// firstLink is the first page of fn through c; nil without a client.
+func firstLink(c *Client, fn string) func(from, to time.Time) string {
+	if c == nil {
+		return nil
+	}
+	return func(from, to time.Time) string { return c.FunctionURL(fn, from, to) }
 }
 
 // LoadOptions configure a LogLoader. The zero value is usable.
@@ -309,24 +323,64 @@ func (e *engine[T]) handle(r pageResult[T]) error {
 	if r.gen != r.seg.gen { // the window restarted while this was in flight
 		return nil
 	}
+	var loop error // the chain led back to a page it had read
 	if r.err != nil {
 		var ge *Error
-		if errors.As(r.err, &ge) && ge.Status == http.StatusTooManyRequests && r.seg.throttled < e.l.opts.ThrottleRetries {
+		switch {
+		case errors.Is(r.err, ErrRepeatedLink) && r.page != nil:
+			loop = r.err
+		case errors.As(r.err, &ge) && ge.Status == http.StatusTooManyRequests && r.seg.throttled < e.l.opts.ThrottleRetries:
 			r.seg.throttled++ // it stays ready, and is sent again as it was
 			e.l.opts.Limiter.Throttled(e.l.opts.ThrottleBackoff << (r.seg.throttled - 1))
 			return nil
-		}
-		if r.link == "" {
+		case r.link == "":
 			return fmt.Errorf("window %s to %s: %w", model.FormatGraphTime(r.lo), model.FormatGraphTime(r.hi), r.err)
+		default:
+			return r.err
 		}
-		return r.err
 	}
 	e.l.opts.Limiter.Succeeded()
 	e.pages++
-	if next := r.page.NextLink; next != "" && (next == r.link || r.seg.pages >= maxPages) {
-		return fmt.Errorf("paging did not end: %s repeated", next)
+	if loop == nil {
+		loop = e.checkChain(r)
+		// A page that links to itself may be the chain's first page under
+		// another URL when the kind cannot say which URL that was: its rows
+		// would be a repeat.
+		if loop != nil && e.l.kind.FirstLink == nil && linkKey(r.page.NextLink) == linkKey(r.link) {
+			r.page.Value = nil
+		}
+	}
+	if loop != nil {
+		// What lies beyond the loop is unknown, so the window stays
+		// incomplete and is flushed as Partial.
+		r.page.NextLink = ""
+		e.apply(r)
+		r.seg.ended = false
+		return loop
 	}
 	e.apply(r)
+	return nil
+}
+
+// checkChain records the page r read in its window's chain and refuses a
+// nextLink to a page the chain has read: the first (when the kind can say
+// which URL that was), the page itself or any between.
+func (e *engine[T]) checkChain(r pageResult[T]) error {
+	fetched := r.link
+	if fetched == "" && e.l.kind.FirstLink != nil {
+		fetched = e.l.kind.FirstLink(r.lo, r.hi)
+	}
+	if fetched != "" {
+		if err := r.seg.chain.visit(fetched); err != nil {
+			return err
+		}
+	}
+	if next := r.page.NextLink; next != "" {
+		if linkKey(next) == linkKey(r.link) {
+			return repeatedLink(next)
+		}
+		return r.seg.chain.next(next)
+	}
 	return nil
 }
 

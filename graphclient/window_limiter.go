@@ -203,12 +203,12 @@ type limiterObserver struct {
 	next Observer
 }
 
-func (o limiterObserver) Throttled(ev ThrottleEvent) {
+func (o limiterObserver) Retrying(ev RetryEvent) {
 	if (ev.Status == http.StatusTooManyRequests || ev.Status == http.StatusServiceUnavailable) && isLogPath(ev.Path) {
 		o.l.Throttled(ev.Wait)
 	}
 	if o.next != nil {
-		o.next.Throttled(ev)
+		o.next.Retrying(ev)
 	}
 }
 

@@ -73,15 +73,15 @@ func TestLogLimiterDefaultsStayUnderGraphsLimit(t *testing.T) {
 }
 
 type eventLog struct {
-	mu        sync.Mutex
-	throttles []ThrottleEvent
-	done      int
+	mu      sync.Mutex
+	retries []RetryEvent
+	done    int
 }
 
-func (o *eventLog) Throttled(ev ThrottleEvent) {
+func (o *eventLog) Retrying(ev RetryEvent) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.throttles = append(o.throttles, ev)
+	o.retries = append(o.retries, ev)
 }
 
 func (o *eventLog) RequestDone(RequestEvent) {
@@ -94,20 +94,20 @@ func TestLogLimiterObserverForwardsAndListensToLogPathsOnly(t *testing.T) {
 	l := NewLogLimiter(LogLimits{Limit: 100, Burst: 5})
 	next := &eventLog{}
 	o := l.Observer(next)
-	o.Throttled(ThrottleEvent{Status: 429, Wait: time.Millisecond, Path: "/v1.0/communications/callRecords?$filter=x"})
-	o.Throttled(ThrottleEvent{Status: 504, Wait: time.Millisecond, Path: "/v1.0/communications/callRecords/getPstnCalls(fromDateTime=a,toDateTime=b)"})
+	o.Retrying(RetryEvent{Status: 429, Wait: time.Millisecond, Path: "/v1.0/communications/callRecords?$filter=x"})
+	o.Retrying(RetryEvent{Status: 504, Wait: time.Millisecond, Path: "/v1.0/communications/callRecords/getPstnCalls(fromDateTime=a,toDateTime=b)"})
 	if st := l.State(); st.Throttles != 0 {
 		t.Fatalf("a list 429 and a log 504 counted as log throttles: %+v", st)
 	}
-	o.Throttled(ThrottleEvent{Status: 429, Wait: time.Millisecond, Path: "/v1.0/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=a,toDateTime=b)?$skip=1000"})
+	o.Retrying(RetryEvent{Status: 429, Wait: time.Millisecond, Path: "/v1.0/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=a,toDateTime=b)?$skip=1000"})
 	o.RequestDone(RequestEvent{})
 	if st := l.State(); st.Throttles != 1 || st.Limit != 50 {
 		t.Errorf("log 429 not heard: %+v", st)
 	}
-	if len(next.throttles) != 3 || next.done != 1 {
-		t.Errorf("forwarded %d throttles and %d requests, want 3 and 1", len(next.throttles), next.done)
+	if len(next.retries) != 3 || next.done != 1 {
+		t.Errorf("forwarded %d retries and %d requests, want 3 and 1", len(next.retries), next.done)
 	}
-	l.Observer(nil).Throttled(ThrottleEvent{Status: 503, Path: "/getpstncalls(x)"}) // nil next is fine
+	l.Observer(nil).Retrying(RetryEvent{Status: 503, Path: "/getpstncalls(x)"}) // nil next is fine
 }
 
 // Every third request is refused with Retry-After 0.5: the pipeline retries

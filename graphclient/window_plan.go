@@ -36,8 +36,9 @@ type segment[T any] struct {
 	seenMax      time.Time
 	rate         float64 // rows per second along the chain; 0 = unknown
 	busy         bool
-	gen          int // bumped when the window restarts; older results are dropped
-	throttled    int // loader-level retries after a 429
+	gen          int        // bumped when the window restarts; older results are dropped
+	throttled    int        // loader-level retries after a 429
+	chain        chainLinks // the pages the chain has read
 }
 
 func (s *segment[T]) done() bool { return s.started && s.ended }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -79,7 +80,7 @@ type App struct {
 	flash   string
 	flashEr bool
 	flashN  int
-	throttl *throttleMsg
+	retry   *retryMsg
 	events  *Events
 	// The ":" prompt (cmdline_run.go): nil when closed.
 	prompt     *cmdline
@@ -173,6 +174,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case popMsg:
 		v, ok := a.viewOf(msg.s)
 		if st := a.stacks[v]; ok && len(st) > 1 && (msg.s == nil || st[len(st)-1] == msg.s) {
+			closeScreen(st[len(st)-1])
 			a.stacks[v] = st[:len(st)-1]
 		}
 		return a, nil
@@ -188,12 +190,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.flash = ""
 		}
 		return a, nil
-	case throttleMsg:
+	case retryMsg:
 		if msg.until.IsZero() {
 			// Timed by the injected clock the footer counts down with.
 			msg.until = a.c.Now().Add(msg.ev.Wait)
 		}
-		a.throttl = &msg
+		a.retry = &msg
 		return a, a.events.listen()
 	case requestLogChangedMsg:
 		return a, tea.Batch(a.broadcast(msg), a.events.listenLog())
@@ -248,6 +250,7 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Back) && len(a.stacks[a.view]) > 1 && !claimsBack(top):
 			// Popped here, not through a command, so the next key already
 			// reaches the screen underneath.
+			closeScreen(top)
 			a.stacks[a.view] = a.stacks[a.view][:len(a.stacks[a.view])-1]
 			return nil
 		}
@@ -336,9 +339,15 @@ func (a *App) footerView() string {
 		if s.Loading {
 			status = append(status, a.spin.View()+" loading "+s.Activity)
 		}
-		if a.throttl != nil {
-			if left := a.throttl.until.Sub(a.c.Now()); left > 0 {
-				status = append(status, st.Warn.Render(fmt.Sprintf("throttled by Graph, retrying in %s", left.Round(time.Second))))
+		if a.retry != nil {
+			// "no answer from Graph within 30s, retry 2 of 4 in 3s": said while
+			// the retry waits and while it is in flight.
+			ev := a.retry.ev
+			switch left := a.retry.until.Sub(a.c.Now()); {
+			case left > 0:
+				status = append(status, st.Warn.Render(fmt.Sprintf("%s, retry %d of %d in %s", ev.Reason, ev.Attempt, ev.Max, left.Round(time.Second))))
+			case s.Loading:
+				status = append(status, st.Warn.Render(fmt.Sprintf("%s, retry %d of %d", ev.Reason, ev.Attempt, ev.Max)))
 			}
 		}
 		switch {
@@ -351,7 +360,9 @@ func (a *App) footerView() string {
 			status = append(status, s.Note)
 		}
 		if s.Err != nil {
-			status = append(status, st.Danger.Render("error: "+s.Err.Error()+" · r retries"))
+			// Errors from Graph are display-safe already; this covers any
+			// other error text that reaches the footer.
+			status = append(status, st.Danger.Render("error: "+model.DisplaySafe(s.Err.Error())+" · r retries"))
 		}
 	}
 	if a.flash != "" {
@@ -393,6 +404,16 @@ func (a *App) helpView() string {
 
 // backClaimer is a screen with an inner view (raw JSON) that esc closes
 // before the screen itself is closed.
+// closer is a screen with requests to cancel when it leaves its stack, so
+// a record closed with esc does not keep waiting on Graph.
+type closer interface{ Closed() }
+
+func closeScreen(s screen) {
+	if c, ok := s.(closer); ok {
+		c.Closed()
+	}
+}
+
 type backClaimer interface{ ClaimsBack() bool }
 
 func claimsBack(s screen) bool {

@@ -110,11 +110,15 @@ func TestAppToggleUTCChangesTheHeader(t *testing.T) {
 	}
 }
 
-func TestAppShowsThrottleWait(t *testing.T) {
+func TestAppShowsRetryWait(t *testing.T) {
 	a := newTestApp(t)
-	a.Update(throttleMsg{ev: graphclient.ThrottleEvent{Status: 429, Wait: 3 * time.Second}})
-	if v := a.View(); !strings.Contains(v, "throttled by Graph, retrying in 3s") {
+	a.Update(retryMsg{ev: graphclient.RetryEvent{Status: 429, Reason: "Graph answered 429", Attempt: 1, Max: 4, Wait: 3 * time.Second}})
+	if v := a.View(); !strings.Contains(v, "Graph answered 429, retry 1 of 4 in 3s") {
 		t.Fatalf("no throttle notice:\n%s", v)
+	}
+	a.Update(retryMsg{ev: graphclient.RetryEvent{Reason: "no answer from Graph within 30s", Attempt: 2, Max: 4, Wait: time.Second}})
+	if v := a.View(); !strings.Contains(v, "no answer from Graph within 30s, retry 2 of 4 in 1s") {
+		t.Fatalf("a silent server's retry is not said:\n%s", v)
 	}
 }
 
@@ -160,5 +164,32 @@ func TestAppHelpOverlayFitsNarrowTerminals(t *testing.T) {
 				t.Errorf("view %c: help overlay lacks %q:\n%s", view, want, box)
 			}
 		}
+	}
+}
+
+// closingScreen records that the root told it it left its stack.
+type closingScreen struct {
+	screen
+	closed int
+}
+
+func (s *closingScreen) Closed() { s.closed++ }
+
+// esc and a pop message both tell a screen it left its stack, so a record
+// closed while Graph is silent cancels its request instead of waiting on.
+func TestAppTellsAPoppedScreenItClosed(t *testing.T) {
+	a := newTestApp(t)
+	base := a.top()
+	first := &closingScreen{screen: newRecordScreen(a.c, "3f2a9c1e-0000-4000-8000-000000000001")}
+	a.Update(pushMsg{s: first, from: base})
+	a.Update(keyEsc)
+	if first.closed != 1 || a.top() != base {
+		t.Fatalf("esc: closed %d times, top %q", first.closed, a.top().Title())
+	}
+	second := &closingScreen{screen: newRecordScreen(a.c, "3f2a9c1e-0000-4000-8000-000000000002")}
+	a.Update(pushMsg{s: second, from: base})
+	a.Update(popMsg{s: second})
+	if second.closed != 1 || a.top() != base {
+		t.Fatalf("pop: closed %d times, top %q", second.closed, a.top().Title())
 	}
 }

@@ -3,9 +3,7 @@ package ui
 import (
 	"encoding/hex"
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -92,7 +90,7 @@ func (s *callRows) add(r *model.CallRecord) {
 	}
 	row.typ = s.types.intern(r.Type)
 	row.mods = s.internMods(r.Modalities)
-	org := cleanText(r.OrganizerText(), maxOrgBytes)
+	org := cellText(r.OrganizerText(), maxOrgBytes)
 	h := s.orgs.hash(org)
 	if off, ok := s.orgs.find(s, org, h); ok {
 		row.org = off
@@ -237,16 +235,12 @@ func (s *callRows) snapshot() *callRows {
 	}
 }
 
-// cleanText makes text safe for one table cell: control characters
-// (escapes a display name could smuggle in) become spaces, and it is cut to
-// at most limit bytes on a rune boundary.
-func cleanText(s string, limit int) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
+// cellText makes text safe for one table cell with model.DisplaySafe, the
+// one sanitiser (Graph's text already went through it as it was decoded;
+// this store also takes records built elsewhere), and cuts it to at most
+// limit bytes on a rune boundary, since the store keeps lengths in a byte.
+func cellText(s string, limit int) string {
+	s = model.DisplaySafe(s)
 	if len(s) <= limit {
 		return s
 	}

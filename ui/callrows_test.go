@@ -126,10 +126,23 @@ func TestCallRowsSnapshotIsSafeWhileAppending(t *testing.T) {
 	}
 }
 
-func TestCleanTextCutsOnRuneBoundary(t *testing.T) {
+func TestCellTextCutsOnRuneBoundary(t *testing.T) {
 	s := strings.Repeat("é", 200) // 400 bytes
-	got := cleanText(s, maxOrgBytes)
+	got := cellText(s, maxOrgBytes)
 	if len(got) > maxOrgBytes || !strings.HasPrefix(s, got) || len(got)%2 != 0 {
 		t.Fatalf("cut to %d bytes", len(got))
+	}
+}
+
+// A record that never went through the client (the store takes any) still
+// lists its organizer display-safe: the store uses the one sanitiser.
+func TestCallRowsOrganizerIsDisplaySafe(t *testing.T) {
+	rec := makeRecords(0, 1)
+	rec[0].OrganizerV2 = &model.Participant{Identity: &model.IdentitySet{
+		User: &model.Identity{DisplayName: "Eve\x1b]0;pwned\x07\u009b31m\u202e"}}}
+	s := newCallRows()
+	s.Append(rec)
+	if got, want := s.Organizer(0), model.DisplaySafe("Eve\x1b]0;pwned\x07\u009b31m\u202e"); got != want || strings.ContainsRune(got, 0x1b) {
+		t.Fatalf("organizer %q, want %q", got, want)
 	}
 }

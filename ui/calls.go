@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"sync/atomic"
 	"time"
 
@@ -35,13 +34,14 @@ const callsPageTimeout = 3 * time.Minute
 // callsSelect is what the list shows; the record screen fetches the rest.
 var callsSelect = []string{"id", "type", "modalities", "startDateTime", "endDateTime", "organizer", "organizer_v2"}
 
-// fetchCallsPage fetches the page at next ("" for the first) of q.
-func fetchCallsPage(c *graphclient.Client, id uint64, q graphclient.CallQuery, next string) tea.Cmd {
+// fetchCallsPage fetches the page at next ("" for the first) of q; esc
+// or a reload cancels ctx.
+func fetchCallsPage(ctx context.Context, c *graphclient.Client, id uint64, q graphclient.CallQuery, next string) tea.Cmd {
 	return func() tea.Msg {
 		if c == nil {
-			return callsPageMsg{reqID: id, err: errors.New("no Graph client configured")}
+			return callsPageMsg{reqID: id, err: errNoClient}
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), callsPageTimeout)
+		ctx, cancel := context.WithTimeout(ctx, callsPageTimeout)
 		defer cancel()
 		page, err := c.ListCallRecords(ctx, q, next)
 		return callsPageMsg{reqID: id, page: page, err: err}
@@ -69,11 +69,9 @@ type callsScreen struct {
 	tbl    table
 	form   *form
 
-	next    string // nextLink of the last page; "" when all is loaded
-	pending uint64 // request in flight, 0 when none
-	link    string // link of the request in flight, or of the failed one ("" = first page)
-	settled bool   // a page arrived for the current filter
-	err     error  // last failure; loaded rows stay
+	// pager: where paging stands (pending, next, err, …); loaded rows stay
+	// through a failure or esc.
+	pager
 
 	cmd callsCmd // the ":" prompt's person lookup (cmdline_calls.go)
 
@@ -106,11 +104,12 @@ func (s *callsScreen) Capturing() bool { return s.form != nil }
 func (s *callsScreen) Status() Status {
 	st := Status{
 		Loaded:   s.rows.Len(),
-		More:     s.next != "",
+		More:     s.next != "" || s.stopped,
 		Loading:  s.pending != 0,
 		Activity: "call records",
-		Err:      s.err,
+		Err:      s.fault(),
 		Filter:   s.filterWords(),
+		Note:     s.stopWords("rows", s.c.Keys.Reload.Help().Key),
 	}
 	s.cmdStatus(&st)
 	return st
@@ -152,6 +151,9 @@ func (s *callsScreen) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Open) && n > 0:
 		return push(s, newRecordScreen(s.c, s.rows.ID(s.tbl.Cursor())))
+	case key.Matches(msg, k.Back) && s.stop():
+		// esc stops the load in flight; the rows that arrived stay.
+		s.resize()
 	case key.Matches(msg, k.Reload):
 		if s.err != nil && s.pending == 0 {
 			return s.retry()
@@ -198,72 +200,65 @@ func (s *callsScreen) query() graphclient.CallQuery {
 	return graphclient.CallQuery{From: s.filter.From, To: s.filter.To, Participant: s.filter.Participant, Select: callsSelect}
 }
 
-// reload drops every row and fetches the first page; a request still in
-// flight is superseded, and its result dropped on arrival.
+// reload drops every row and fetches the first page: r replaces, never
+// appends. A request still in flight is cancelled, and its result dropped
+// on arrival.
 func (s *callsScreen) reload() tea.Cmd {
 	s.rows = newCallRows()
 	s.tbl.SetLen(0)
 	s.tbl.SetCursor(0)
-	s.next, s.err, s.settled = "", nil, false
+	// The client builds the first page's URL and does not say it, so a
+	// link back to page one is caught one page later; no row doubles.
+	s.reset("")
 	s.resize()
-	return s.fetch("")
+	return s.fetch()
 }
 
 // retry asks again for the page that failed, keeping the rows.
 func (s *callsScreen) retry() tea.Cmd {
-	s.err = nil
+	cmd := s.fetch()
 	s.resize()
-	return s.fetch(s.link)
+	return cmd
 }
 
-func (s *callsScreen) fetch(link string) tea.Cmd {
-	s.pending, s.link = newReqID(), link
-	return fetchCallsPage(s.c.Client, s.pending, s.query(), link)
+// fetch asks for the page paging stands at.
+func (s *callsScreen) fetch() tea.Cmd {
+	link := s.resume()
+	id, ctx := s.begin(link)
+	return fetchCallsPage(ctx, s.c.Client, id, s.query(), link)
 }
 
 // maybeFetch asks for the next page when the cursor is within a screenful
 // of the last loaded row, nothing is in flight and no error waits for r.
 func (s *callsScreen) maybeFetch() tea.Cmd {
-	if s.pending != 0 || s.err != nil || s.next == "" {
+	if !s.started || !s.canFetch() {
 		return nil
 	}
 	if s.rows.Len()-1-s.tbl.Cursor() > s.tbl.PageSize() {
 		return nil
 	}
-	return s.fetch(s.next)
+	return s.fetch()
 }
 
 func (s *callsScreen) onPage(msg callsPageMsg) tea.Cmd {
-	if msg.reqID != s.pending {
+	if msg.page != nil && msg.reqID == s.pending {
+		redactCalls(s.c, msg.page.Value)
+	}
+	if !takePage(&s.pager, msg.reqID, msg.page, msg.err, callID, s.rows.add) {
 		return nil
 	}
-	s.pending = 0
-	if msg.err == nil && msg.page == nil {
-		msg.err = errors.New("list call records: empty response")
-	}
-	if msg.err != nil {
-		s.err = msg.err
-		s.resize()
-		return nil
-	}
-	s.settled = true
-	redactCalls(s.c, msg.page.Value)
-	s.rows.Append(msg.page.Value)
 	s.tbl.SetLen(s.rows.Len())
-	s.next = msg.page.NextLink
-	if s.next != "" && s.next == s.link {
-		// A link that points at itself would page forever.
-		s.err = errSameNextLink
-		s.next = ""
-	}
 	s.resize()
 	return s.maybeFetch()
 }
 
-// resize gives the table the body less the error line, if one shows.
+// callID is a record's id, which no list holds twice.
+func callID(r *model.CallRecord) string { return r.ID }
+
+// resize gives the table the body less the paging line, if one shows.
 func (s *callsScreen) resize() {
 	h := s.height
-	if s.err != nil && s.rows.Len() > 0 {
+	if s.hasStatusLine() && s.rows.Len() > 0 {
 		h--
 	}
 	s.tbl.SetSize(s.width, max(h, 1))
@@ -317,6 +312,9 @@ func (s *callsScreen) ShortHelp() []key.Binding {
 	k.Open.SetEnabled(has)
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(has)
+	if s.pending != 0 {
+		return []key.Binding{k.Up, k.Down, k.Open, stopKey(k), k.Filter, k.Reload, k.CopyID, k.Export}
+	}
 	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
 }
 
@@ -327,5 +325,9 @@ func (s *callsScreen) FullHelp() [][]key.Binding {
 	k.Open.SetEnabled(has)
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(has)
-	return [][]key.Binding{k.navHelp(), {k.Open, k.Filter, k.Reload, k.CopyID, k.Export}}
+	acts := []key.Binding{k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
+	if s.pending != 0 {
+		acts = append([]key.Binding{stopKey(k)}, acts...)
+	}
+	return [][]key.Binding{k.navHelp(), acts}
 }

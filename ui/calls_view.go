@@ -22,9 +22,11 @@ func (s *callsScreen) View() string {
 	k := s.c.Keys
 	n := s.rows.Len()
 	switch {
-	case n == 0 && s.err != nil:
+	case n == 0 && s.fault() != nil:
 		return s.errorView()
-	case n == 0 && (s.pending != 0 || !s.settled):
+	case n == 0 && s.stopped:
+		return stoppedView(st, &k, s.width, "call records")
+	case n == 0 && (s.pending != 0 || !s.started):
 		return messageView(s.width, st.Subtle.Render("Loading call records "+s.rangeWords()+"…"))
 	case n == 0:
 		return messageView(s.width,
@@ -34,8 +36,8 @@ func (s *callsScreen) View() string {
 		)
 	}
 	v := s.tbl.View()
-	if s.err != nil {
-		v += "\n" + st.Danger.Render(truncate("✗ "+errorLine(s.err)+" · "+k.Reload.Help().Key+" to retry", s.width))
+	if line := s.statusLine(st, &k, s.width); line != "" {
+		v += "\n" + line
 	}
 	return v
 }
@@ -46,15 +48,20 @@ func (s *callsScreen) errorView() string {
 	st := &s.c.Styles
 	lines := []string{st.Danger.Render("✗ Could not load call records " + s.rangeWords())}
 	lines = append(lines, "")
-	for _, l := range strings.Split(ansi.Wrap(s.err.Error(), max(s.width-4, 10), " "), "\n") {
+	err := s.fault()
+	for _, l := range strings.Split(ansi.Wrap(err.Error(), max(s.width-4, 10), " "), "\n") {
 		lines = append(lines, st.Value.Render(l))
 	}
-	if ge, ok := asGraphError(s.err); ok {
+	if ge, ok := asGraphError(err); ok {
 		if facts := graphFacts(ge); facts != "" {
 			lines = append(lines, "", st.Subtle.Render(facts))
 		}
 	}
-	lines = append(lines, "", st.Subtle.Render(s.c.Keys.Reload.Help().Key+" to retry"))
+	again := " to retry"
+	if s.halted() {
+		again = " to reload"
+	}
+	lines = append(lines, "", st.Subtle.Render(s.c.Keys.Reload.Help().Key+again))
 	return messageView(s.width, lines...)
 }
 

@@ -18,15 +18,15 @@ const RequestLogSize = 5000
 // log a few times a second rather than once a request.
 const requestLogCoalesce = 100 * time.Millisecond
 
-// Events carries the client's observations (throttle waits, finished
-// requests) into the program. It implements graphclient.Observer; calls
+// Events carries the client's observations (retries, finished requests)
+// into the program. It implements graphclient.Observer; calls
 // never block a request goroutine: when the UI lags, old throttle notices
 // are dropped and log notifications merge into one.
 //
 // It also keeps the request log: the last RequestLogSize tries and waits of
 // the run, for the L screen. It is safe for concurrent use.
 type Events struct {
-	throttle chan graphclient.ThrottleEvent
+	throttle chan graphclient.RetryEvent
 	now      func() time.Time
 
 	mu      sync.Mutex
@@ -60,17 +60,23 @@ type RequestLogEntry struct {
 
 // NewEvents makes an observer to pass to graphclient.Options.
 func NewEvents() *Events {
-	return &Events{throttle: make(chan graphclient.ThrottleEvent, 16), now: time.Now,
+	return &Events{throttle: make(chan graphclient.RetryEvent, 16), now: time.Now,
 		log: newRing[RequestLogEntry](RequestLogSize), changed: make(chan struct{}, 1)}
 }
 
-// Throttled implements graphclient.Observer.
-func (e *Events) Throttled(ev graphclient.ThrottleEvent) {
+// Retrying implements graphclient.Observer: a throttle wait or a retry
+// after a failure in transit ("no answer from Graph within 30s") goes to
+// the request log and, as a retryMsg, to the footer.
+func (e *Events) Retrying(ev graphclient.RetryEvent) {
 	if e == nil {
 		return
 	}
-	e.record(RequestLogEntry{Time: e.now(), Throttle: true, Path: ev.Path, Status: ev.Status,
-		Duration: ev.Wait, RequestID: ev.RequestID, Attempt: ev.Attempt})
+	en := RequestLogEntry{Time: e.now(), Throttle: true, Method: ev.Method, Path: ev.Path, Status: ev.Status,
+		Duration: ev.Wait, RequestID: ev.RequestID, Attempt: ev.Attempt}
+	if ev.Status == 0 {
+		en.Err = ev.Reason
+	}
+	e.record(en)
 	select {
 	case e.throttle <- ev:
 	default:
@@ -126,13 +132,14 @@ func (e *Events) Since(seq uint64) (entries []RequestLogEntry, lost int) {
 	return entries, lost
 }
 
-// listen waits for the next throttle event; the root re-issues it after each.
+// listen waits for the next retry (a throttle wait or a failure in transit,
+// graphclient.RetryEvent); the root re-issues it after each.
 func (e *Events) listen() tea.Cmd {
 	if e == nil {
 		return nil
 	}
 	return func() tea.Msg {
-		return throttleMsg{ev: <-e.throttle}
+		return retryMsg{ev: <-e.throttle}
 	}
 }
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +13,8 @@ import (
 	"time"
 
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
+	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/term"
 )
@@ -86,9 +87,12 @@ func createNew(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
-// writeCSV writes the header and the rows as RFC 4180 CSV.
+// writeCSV writes the header and the rows as RFC 4180 CSV through the one
+// CSV writer the scripted commands use too, so a cell a spreadsheet would
+// run as a formula ("=HYPERLINK(…)" in a display name) arrives as text.
+// The JSON file keeps the values as they are: no program evaluates them.
 func writeCSV(w io.Writer, header []string, n int, row exportRowFunc) error {
-	cw := csv.NewWriter(w)
+	cw := export.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -100,8 +104,7 @@ func writeCSV(w io.Writer, header []string, n int, row exportRowFunc) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // writeJSON streams the rows as an array of objects keyed by the header, in
@@ -135,7 +138,7 @@ func writeJSON(w io.Writer, header []string, n int, row exportRowFunc) error {
 			if err != nil {
 				return err
 			}
-			bw.Write(val)
+			bw.Write(model.EscapeJSONText(val)) // as the scripted commands' JSON: safe to cat
 		}
 		bw.WriteString("}")
 	}

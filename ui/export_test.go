@@ -8,9 +8,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/callscope/callscope/model"
 )
 
 var exportRows = [][]string{
@@ -59,6 +62,89 @@ func TestExportFilesWritesCSVAndJSON(t *testing.T) {
 	}
 	if c2 == csvPath || j2 == jsonPath || !strings.HasSuffix(c2, "-2.csv") {
 		t.Fatalf("second export: %s %s", c2, j2)
+	}
+}
+
+// formulaPayloads are cells a spreadsheet would run (CSV injection), with
+// the cell the export must write instead.
+var formulaPayloads = []struct{ in, want string }{
+	{`=HYPERLINK("http://evil")`, `'=HYPERLINK("http://evil")`},
+	{"@SUM(1+1)", "'@SUM(1+1)"},
+	{"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+	{"\t=cmd", "'\t=cmd"},
+}
+
+// TestExportDefusesFormulas: the explorer's CSV writes a formula as text
+// (a leading quote) while numbers and phone numbers keep their sign; the
+// JSON beside it keeps the values as they are.
+func TestExportDefusesFormulas(t *testing.T) {
+	header := []string{"name", "charge", "phone"}
+	row := func(i int, rec []string) {
+		copy(rec, []string{formulaPayloads[i].in, "-3.5", "+4930123456"})
+	}
+	csvPath, jsonPath, err := exportFiles(t.TempDir(), "calls", time.Unix(0, 0).UTC(), header, len(formulaPayloads), row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != len(formulaPayloads)+1 {
+		t.Fatalf("%d records: %q", len(recs), recs)
+	}
+	for i, p := range formulaPayloads {
+		if got := recs[i+1]; got[0] != p.want || got[1] != "-3.5" || got[2] != "+4930123456" {
+			t.Errorf("row %d = %q, want [%q -3.5 +4930123456]", i, got, p.want)
+		}
+	}
+	raw, _ := os.ReadFile(jsonPath)
+	var objs []map[string]string
+	if err := json.Unmarshal(raw, &objs); err != nil || len(objs) != len(formulaPayloads) || objs[0]["name"] != formulaPayloads[0].in {
+		t.Fatalf("json: %v %v", objs, err)
+	}
+}
+
+// TestCallsExportDefusesFormulas: the calls list's e goes through the same
+// writer, so an organizer named as a formula is exported as text.
+func TestCallsExportDefusesFormulas(t *testing.T) {
+	c := testCommon(testT0)
+	c.ExportDir = t.TempDir()
+	s := sized(c, CallFilter{})
+	recs := makeRecords(0, 3)
+	for i, name := range []string{formulaPayloads[0].in, formulaPayloads[1].in, formulaPayloads[2].in} {
+		recs[i].OrganizerV2 = &model.Participant{ID: "u", Identity: &model.IdentitySet{User: &model.Identity{ID: "u", DisplayName: name}}}
+	}
+	update(s, pageOf(s, recs, ""))
+	if fm := update(s, keyRune('e'))().(flashMsg); fm.isErr {
+		t.Fatalf("export: %#v", fm)
+	}
+	matches, _ := filepath.Glob(filepath.Join(c.ExportDir, "callscope-calls-*.csv"))
+	if len(matches) != 1 {
+		t.Fatalf("export files: %v", matches)
+	}
+	f, err := os.Open(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	organizer := slices.Index(callsExportHeader, "organizer")
+	if len(rows) != 4 {
+		t.Fatalf("%d records: %q", len(rows), rows)
+	}
+	for i := range 3 {
+		if got, want := rows[i+1][organizer], formulaPayloads[i].want; got != want {
+			t.Errorf("row %d organizer = %q, want %q", i, got, want)
+		}
 	}
 }
 

@@ -3,7 +3,9 @@ package ui
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/callscope/callscope/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -76,12 +78,13 @@ func (in *lineInput) Update(km tea.KeyMsg) bool {
 	return string(in.value) != before
 }
 
-// insert puts runes at the cursor, dropping control characters (a paste
-// may carry newlines) and anything past the limit.
+// insert puts runes at the cursor, dropping what DisplaySafe would replace
+// (a paste may carry newlines, escapes or bidi overrides) and anything past
+// the limit.
 func (in *lineInput) insert(rs []rune) {
 	var add []rune
 	for _, r := range rs {
-		if !unicode.IsControl(r) && len(in.value)+len(add) < lineInputLimit {
+		if r != utf8.RuneError && model.DisplaySafe(string(r)) == string(r) && len(in.value)+len(add) < lineInputLimit {
 			add = append(add, r)
 		}
 	}

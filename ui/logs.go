@@ -86,10 +86,10 @@ func newLogScreenOn(c *Common, f *logFeed, g logGroup) *logScreen {
 
 // Init fetches the first page unless the feed already has rows.
 func (s *logScreen) Init() tea.Cmd {
-	if s.fixed || s.feed.started || s.feed.inflight != 0 {
+	if s.fixed || s.feed.started || s.feed.pending != 0 {
 		return nil
 	}
-	return s.feed.fetch(s.c.Client)
+	return s.feed.fetch(s.c)
 }
 
 // Capturing reports the range form or the sort picker open.
@@ -107,8 +107,7 @@ func (s *logScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, s.maybeFetch()
 	case logPageMsg:
 		// Any screen sharing the feed may take the page; all catch up.
-		redactLogPage(s.c, s.feed, msg)
-		s.feed.accept(msg)
+		s.feed.accept(s.c, msg)
 		s.absorb()
 		s.resize()
 		return s, s.maybeFetch()
@@ -147,6 +146,9 @@ func (s *logScreen) key(msg tea.KeyMsg) tea.Cmd {
 			return push(s, newRecordScreen(s.c, id))
 		}
 		return flash("this row has no correlation id to open", true)
+	case key.Matches(msg, k.Back) && !s.fixed && s.feed.stop():
+		// esc stops the load in flight; the rows that arrived stay.
+		s.resize()
 	case key.Matches(msg, k.Back) && s.localFilters():
 		return s.clearCmdFilter()
 	case key.Matches(msg, k.FailuresOnly) && s.failuresApply():
@@ -161,8 +163,8 @@ func (s *logScreen) key(msg tea.KeyMsg) tea.Cmd {
 		s.form = newLogRangeForm(s.c, s.kind, s.feed.from, s.feed.to)
 		s.form.SetWidth(s.width)
 	case key.Matches(msg, k.Reload) && !s.fixed:
-		if s.feed.err != nil && s.feed.inflight == 0 {
-			return s.feed.fetch(s.c.Client)
+		if s.feed.err != nil && s.feed.pending == 0 {
+			return s.feed.fetch(s.c)
 		}
 		return s.reload(s.feed.from, s.feed.to)
 	case key.Matches(msg, k.CopyID) && n > 0:
@@ -185,12 +187,14 @@ func (s *logScreen) failuresApply() bool {
 	return s.kind == logDirect && s.group.kind != groupCode
 }
 
-// reload starts over on a new range: a new feed, so a request still in
-// flight for the old one is dropped on arrival. Filter and sort stay.
+// reload starts over on a new range: a new feed, whose rows replace the
+// old ones; a request still in flight for the old feed is cancelled and
+// dropped on arrival. Filter and sort stay.
 func (s *logScreen) reload(from, to time.Time) tea.Cmd {
+	s.feed.abort()
 	s.switchFeed(newLogFeed(s.kind, from, to))
 	s.resize()
-	return s.feed.fetch(s.c.Client)
+	return s.feed.fetch(s.c)
 }
 
 // maybeFetch asks for the next page when the cursor is within a screenful
@@ -202,7 +206,7 @@ func (s *logScreen) maybeFetch() tea.Cmd {
 	if s.tbl.Len()-1-s.tbl.Cursor() > s.tbl.PageSize() {
 		return nil
 	}
-	return s.feed.fetch(s.c.Client)
+	return s.feed.fetch(s.c)
 }
 
 // matcher is the row predicate of the current filters; nil passes all.
@@ -302,6 +306,7 @@ func (s *logScreen) adopt(f *logFeed) {
 	if s.tbl.Len() > 0 {
 		id = s.rowID(s.rowAt(s.tbl.Cursor()))
 	}
+	s.feed.abort() // the whole range is in f: a page still coming is not needed
 	s.switchFeed(f)
 	s.resize()
 	if id == "" {
@@ -343,10 +348,10 @@ func (s *logScreen) viewLen() int {
 	return len(s.view)
 }
 
-// resize gives the table the body less the error line, if one shows.
+// resize gives the table the body less the paging line, if one shows.
 func (s *logScreen) resize() {
 	h := s.height
-	if s.feed.err != nil && s.tbl.Len() > 0 {
+	if s.feed.hasStatusLine() && s.tbl.Len() > 0 {
 		h--
 	}
 	s.tbl.SetSize(s.width, max(h, 1))

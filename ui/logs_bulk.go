@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
@@ -53,7 +52,7 @@ func bulkLoad(c *graphclient.Client, id uint64, k logKind, from, to time.Time) (
 	go func() {
 		defer close(ch)
 		if c == nil {
-			ch <- bulkDoneMsg{reqID: id, err: errors.New("no Graph client configured")}
+			ch <- bulkDoneMsg{reqID: id, err: errNoClient}
 			return
 		}
 		progress := func(p graphclient.LoadProgress) {
@@ -87,16 +86,6 @@ func bulkListen(ch <-chan tea.Msg) tea.Cmd {
 			return nil
 		}
 		return msg
-	}
-}
-
-// addRows appends delivered rows to the feed.
-func (f *logFeed) addRows(dr []model.DirectRoutingRow, pstn []model.PstnRow) {
-	for i := range dr {
-		f.dr.add(&dr[i])
-	}
-	for i := range pstn {
-		f.pstn.add(&pstn[i])
 	}
 }
 

@@ -2,19 +2,12 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
 	tea "github.com/charmbracelet/bubbletea"
 )
-
-// errSameNextLink stops a list whose nextLink points at itself, which would
-// page forever.
-//
-//lint:ignore ST1005 "Graph" is a proper noun.
-var errSameNextLink = errors.New("Graph sent the same next link twice; paging stopped")
 
 // logPageTimeout bounds one page fetch including the client's retries.
 const logPageTimeout = 3 * time.Minute
@@ -28,13 +21,14 @@ type logPageMsg struct {
 	err   error
 }
 
-// fetchLogPage fetches the page at next ("" for the first) of the report.
-func fetchLogPage(c *graphclient.Client, id uint64, k logKind, from, to time.Time, next string) tea.Cmd {
+// fetchLogPage fetches the page at next ("" for the first) of the report;
+// esc or a reload cancels ctx.
+func fetchLogPage(ctx context.Context, c *graphclient.Client, id uint64, k logKind, from, to time.Time, next string) tea.Cmd {
 	return func() tea.Msg {
 		if c == nil {
-			return logPageMsg{reqID: id, err: errors.New("no Graph client configured")}
+			return logPageMsg{reqID: id, err: errNoClient}
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), logPageTimeout)
+		ctx, cancel := context.WithTimeout(ctx, logPageTimeout)
 		defer cancel()
 		msg := logPageMsg{reqID: id}
 		if k == logPstn {
@@ -46,13 +40,16 @@ func fetchLogPage(c *graphclient.Client, id uint64, k logKind, from, to time.Tim
 	}
 }
 
+// logFunctions names the report function of each kind, for its first URL.
+var logFunctions = [...]string{logDirect: "getDirectRoutingCalls", logPstn: "getPstnCalls"}
+
 // logFeed is the rows of one range of one report and where its paging
 // stands. The log screen that made it, the triage summary over it and the
 // group views opened from that summary share it, so rows the summary loads
 // show in the list too and nothing is fetched twice. Only Update code
 // touches it, on the program's goroutine. One request is in flight at a
 // time, whichever screen asked: a page is taken by the first screen that
-// sees a result whose id matches inflight, and the others catch up from
+// sees a result whose id matches pending, and the others catch up from
 // Len.
 type logFeed struct {
 	kind     logKind
@@ -60,11 +57,9 @@ type logFeed struct {
 	dr       *drStore
 	pstn     *pstnStore
 
-	started  bool   // the first page arrived
-	next     string // nextLink of the last page; "" when all is loaded
-	inflight uint64 // request in flight, 0 when none
-	link     string // link of the request in flight, or of the failed one
-	err      error  // last failure; loaded rows stay
+	// pager: where paging stands; a summary's windowed load marks itself
+	// pending here too, so the list does not page meanwhile.
+	pager
 }
 
 func newLogFeed(k logKind, from, to time.Time) *logFeed {
@@ -85,60 +80,53 @@ func (f *logFeed) Len() int {
 	return f.dr.Len()
 }
 
-// more reports that Graph has rows not loaded yet.
-func (f *logFeed) more() bool { return !f.started || f.next != "" }
-
-// complete reports that every row of the range is in.
-func (f *logFeed) complete() bool {
-	return f.started && f.next == "" && f.err == nil && f.inflight == 0
-}
-
-// canFetch reports that a fetch may start: more to load, nothing in
-// flight, no error waiting for a retry.
-func (f *logFeed) canFetch() bool { return f.more() && f.inflight == 0 && f.err == nil }
-
-// fetch asks for the next page (the failed one again after an error).
-func (f *logFeed) fetch(c *graphclient.Client) tea.Cmd {
-	if f.err == nil {
-		f.link = f.next // "" before the first page
+// fetch asks for the page paging stands at (the failed one again after an
+// error). The first page's URL is known to the pager, so a nextLink back
+// to it ends paging at once.
+func (f *logFeed) fetch(c *Common) tea.Cmd {
+	link := f.resume()
+	if link == "" && c.Client != nil {
+		f.links.add(c.Client.FunctionURL(logFunctions[f.kind], f.from, f.to))
 	}
-	f.err = nil
-	f.inflight = newReqID()
-	return fetchLogPage(c, f.inflight, f.kind, f.from, f.to, f.link)
+	id, ctx := f.begin(link)
+	return fetchLogPage(ctx, c.Client, id, f.kind, f.from, f.to, link)
 }
 
 // accept takes msg if it answers the request in flight and reports
 // whether it did. An error keeps the rows loaded and the link to retry.
-func (f *logFeed) accept(msg logPageMsg) bool {
-	if msg.reqID == 0 || msg.reqID != f.inflight {
+func (f *logFeed) accept(c *Common, msg logPageMsg) bool {
+	if msg.reqID == 0 || msg.reqID != f.pending {
 		return false
 	}
-	f.inflight = 0
-	if msg.err == nil && msg.dr == nil && msg.pstn == nil {
-		msg.err = errors.New("report function: empty response")
+	if f.kind == logPstn {
+		redactLogRows(c, nil, pageRows(msg.pstn))
+		return takePage(&f.pager, msg.reqID, msg.pstn, msg.err, pstnID, f.pstn.add)
 	}
-	if msg.err != nil {
-		f.err = msg.err
-		return true
-	}
-	f.started = true
-	var next string
-	if msg.pstn != nil {
-		for i := range msg.pstn.Value {
-			f.pstn.add(&msg.pstn.Value[i])
-		}
-		next = msg.pstn.NextLink
-	} else {
-		for i := range msg.dr.Value {
-			f.dr.add(&msg.dr.Value[i])
-		}
-		next = msg.dr.NextLink
-	}
-	f.next = next
-	if next != "" && next == f.link {
-		// A link that points at itself would page forever.
-		f.err = errSameNextLink
-		f.next = ""
-	}
-	return true
+	redactLogRows(c, pageRows(msg.dr), nil)
+	return takePage(&f.pager, msg.reqID, msg.dr, msg.err, drID, f.dr.add)
 }
+
+// addRows appends a windowed load's rows to the feed, each id once.
+func (f *logFeed) addRows(dr []model.DirectRoutingRow, pstn []model.PstnRow) {
+	for i := range dr {
+		if f.admit(dr[i].ID) {
+			f.dr.add(&dr[i])
+		}
+	}
+	for i := range pstn {
+		if f.admit(pstn[i].ID) {
+			f.pstn.add(&pstn[i])
+		}
+	}
+}
+
+// pageRows is a page's rows; none for no page.
+func pageRows[T any](p *model.Page[T]) []T {
+	if p == nil {
+		return nil
+	}
+	return p.Value
+}
+
+func drID(r *model.DirectRoutingRow) string { return r.ID }
+func pstnID(r *model.PstnRow) string        { return r.ID }

@@ -83,7 +83,7 @@ func (s *logSummary) load() tea.Cmd {
 		s.reset()
 	}
 	s.pending = newReqID()
-	s.feed.started, s.feed.inflight = true, s.pending
+	s.feed.started, s.feed.pending = true, s.pending // the list does not page meanwhile
 	s.loading, s.stopped, s.partial = true, false, false
 	s.prog = graphclient.LoadProgress{}
 	s.started = s.c.Now()
@@ -134,7 +134,7 @@ func (s *logSummary) onBulk(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.prog = msg.p
-		s.feed.inflight = 0
+		s.feed.pending = 0
 		if s.cancel != nil {
 			s.cancel() // the loader has ended; release its context
 		}
@@ -267,7 +267,11 @@ func (s *logSummary) Status() Status {
 		Err:      s.feed.err,
 		Filter:   fmtShortTime(s.feed.from, s.c.Loc()) + " → " + fmtShortTime(s.feed.to, s.c.Loc()),
 	}
-	if s.stopped || s.partial {
+	switch {
+	case s.stopped:
+		st.Note = "load stopped; " + fmtCount(s.feed.Len()) + " rows kept, " + s.c.Keys.Reload.Help().Key +
+			" to reload · incomplete: groups cover the rows loaded"
+	case s.partial:
 		st.Note = "incomplete: groups cover the rows loaded"
 	}
 	return st

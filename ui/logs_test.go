@@ -153,9 +153,9 @@ func TestLogPagingOverTheFake(t *testing.T) {
 	if cmd == nil || !s.Status().Loading {
 		t.Fatalf("cursor %d, 24 rows from the end, did not fetch", s.tbl.Cursor())
 	}
-	inflight := s.feed.inflight
+	inflight := s.feed.pending
 	for _, k := range []tea.KeyMsg{keyUp, keyDown, keyEnd} {
-		if _, c := s.Update(k); c != nil || s.feed.inflight != inflight {
+		if _, c := s.Update(k); c != nil || s.feed.pending != inflight {
 			t.Fatal("a second request went out while one is in flight")
 		}
 	}
@@ -340,15 +340,15 @@ func TestLogEmptyPageWithNextLinkIsStillLoading(t *testing.T) {
 	s := newLogScreen(testCommon(logNow), logDirect, from, to)
 	s.Update(bodySizeMsg{Width: 120, Height: 25})
 	s.Init()
-	_, cmd := s.Update(logPageMsg{reqID: s.feed.inflight, dr: &model.Page[model.DirectRoutingRow]{NextLink: "https://graph/next-1"}})
-	if cmd == nil || s.feed.inflight == 0 {
+	_, cmd := s.Update(logPageMsg{reqID: s.feed.pending, dr: &model.Page[model.DirectRoutingRow]{NextLink: "https://graph/next-1"}})
+	if cmd == nil || s.feed.pending == 0 {
 		t.Fatal("an empty page with a nextLink must fetch the next one")
 	}
 	v := s.View()
 	if strings.Contains(v, "No Direct Routing calls") || !strings.Contains(v, "Loading Direct Routing calls") {
 		t.Fatalf("view while the next page loads:\n%s", v)
 	}
-	s.Update(logPageMsg{reqID: s.feed.inflight, dr: &model.Page[model.DirectRoutingRow]{}})
+	s.Update(logPageMsg{reqID: s.feed.pending, dr: &model.Page[model.DirectRoutingRow]{}})
 	viewHas(t, s.View(), "No Direct Routing calls between")
 }
 

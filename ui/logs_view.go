@@ -35,14 +35,15 @@ func (s *logScreen) what() string {
 func (s *logScreen) Status() Status {
 	st := Status{
 		Loaded:   s.feed.Len(),
-		More:     s.feed.started && s.feed.next != "",
-		Loading:  s.feed.inflight != 0,
+		More:     (s.feed.started && s.feed.next != "") || s.feed.stopped,
+		Loading:  s.feed.pending != 0,
 		Activity: s.what(),
-		Err:      s.feed.err,
+		Err:      s.feed.fault(),
 		Filter:   s.filterWords(),
+		Note:     s.feed.stopWords("rows", s.c.Keys.Reload.Help().Key),
 	}
 	if !s.identity {
-		st.Note = fmtCount(s.tbl.Len()) + " shown"
+		st.Note = strings.TrimPrefix(st.Note+" · "+fmtCount(s.tbl.Len())+" shown", " · ")
 	}
 	if s.fixed && st.Err != nil {
 		// The summary's load failed, and r is the summary's: the footer's
@@ -57,8 +58,11 @@ func (s *logScreen) Status() Status {
 // summary a group view was opened from.
 func (s *logScreen) retryWords() string {
 	k := s.c.Keys
-	if s.fixed {
+	switch {
+	case s.fixed:
 		return k.Back.Help().Key + ", then " + k.Reload.Help().Key + " in the summary, loads again"
+	case s.feed.halted():
+		return k.Reload.Help().Key + " to reload"
 	}
 	return k.Reload.Help().Key + " to retry"
 }
@@ -103,9 +107,11 @@ func (s *logScreen) View() string {
 	k := s.c.Keys
 	n := s.tbl.Len()
 	switch {
-	case s.feed.Len() == 0 && s.feed.err != nil:
+	case s.feed.Len() == 0 && s.feed.fault() != nil:
 		return s.errorView()
-	case s.feed.Len() == 0 && (s.feed.more() || s.feed.inflight != 0):
+	case s.feed.Len() == 0 && s.feed.stopped && !s.fixed:
+		return stoppedView(st, &k, s.width, s.what())
+	case s.feed.Len() == 0 && (s.feed.more() || s.feed.pending != 0):
 		// Graph may send a page of no rows with a nextLink: not the end yet.
 		return messageView(s.width, st.Subtle.Render("Loading "+s.what()+" "+s.rangeWords()+"…"))
 	case s.feed.Len() == 0:
@@ -119,8 +125,12 @@ func (s *logScreen) View() string {
 		return messageView(s.width, st.Title.Render(hint))
 	}
 	v := s.tbl.View()
-	if s.feed.err != nil {
+	switch {
+	case s.fixed && s.feed.err != nil:
+		// The summary's load failed; r is the summary's.
 		v += "\n" + st.Danger.Render(truncate("✗ "+errorLine(s.feed.err)+" · "+s.retryWords(), s.width))
+	case !s.fixed && s.feed.hasStatusLine():
+		v += "\n" + s.feed.statusLine(st, &k, s.width)
 	}
 	return v
 }
@@ -130,7 +140,7 @@ func (s *logScreen) View() string {
 func (s *logScreen) errorView() string {
 	st := &s.c.Styles
 	lines := []string{st.Danger.Render("✗ Could not load " + s.what() + " " + s.rangeWords()), ""}
-	for _, l := range strings.Split(ansi.Wrap(s.feed.err.Error(), max(s.width-4, 10), " "), "\n") {
+	for _, l := range strings.Split(ansi.Wrap(s.feed.fault().Error(), max(s.width-4, 10), " "), "\n") {
 		lines = append(lines, st.Value.Render(l))
 	}
 	lines = append(lines, "", st.Subtle.Render(s.retryWords()))
@@ -248,7 +258,10 @@ func (s *logScreen) keys() (nav, acts []key.Binding) {
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(has)
 	acts = []key.Binding{k.Open}
-	if s.localFilters() {
+	switch {
+	case !s.fixed && s.feed.pending != 0:
+		acts = append(acts, stopKey(k)) // esc stops the load before it clears a filter
+	case s.localFilters():
 		// First after open: the footer may cut the tail of the list.
 		acts = append(acts, clearFilterKey(k))
 	}

@@ -36,9 +36,10 @@ type flashMsg struct {
 // flashClearMsg ends a flash if it is still the one shown.
 type flashClearMsg struct{ seq int }
 
-// throttleMsg reports that Graph throttled a request and a retry waits.
-type throttleMsg struct {
-	ev graphclient.ThrottleEvent
+// retryMsg reports that a request failed in a way worth retrying (Graph
+// throttled it, did not answer, or closed the connection) and a retry waits.
+type retryMsg struct {
+	ev graphclient.RetryEvent
 	// until is when the wait ends; the root sets it on arrival.
 	until time.Time
 }

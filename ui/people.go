@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/redact"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -87,17 +88,18 @@ func personChosen(reqID uint64, u graphclient.User) personResolvedMsg {
 
 // personErrText is a lookup error in words for under a field: the typed
 // error's own sentence (missing permission, no such user) without the
-// request wrapping around it.
+// request wrapping around it. It is made display-safe because it quotes
+// what was typed or pasted, which never crossed the decode boundary.
 func personErrText(err error) string {
 	var de *graphclient.UserReadDeniedError
 	var nf *graphclient.UserNotFoundError
 	switch {
 	case errors.As(err, &de):
-		return de.Error()
+		return model.DisplaySafe(de.Error())
 	case errors.As(err, &nf):
-		return nf.Error()
+		return model.DisplaySafe(nf.Error())
 	}
-	return err.Error()
+	return model.DisplaySafe(err.Error())
 }
 
 // peopleColumns: the name first; the UPN tells two Anettes apart; mail

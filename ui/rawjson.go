@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/callscope/callscope/model"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
@@ -23,8 +24,12 @@ type rawView struct {
 	width   int
 }
 
-// prettyJSON indents v as Graph-shaped JSON. HTML escaping is off: join
-// URLs carry & and must read as sent.
+// prettyJSON indents v as Graph-shaped JSON, safe to draw:
+// model.EscapeJSONText writes what encoding/json leaves raw and a terminal
+// would act on (DEL, C1 controls, bidi overrides, bytes that are not UTF-8)
+// as \u escapes, which read as the same value. The decode boundary did
+// that for what came from Graph; a value built here gets it too. HTML
+// escaping is off: join URLs carry & and must read as sent.
 func prettyJSON(v any) (string, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -33,7 +38,7 @@ func prettyJSON(v any) (string, error) {
 	if err := enc.Encode(v); err != nil {
 		return "", err
 	}
-	return strings.TrimRight(b.String(), "\n"), nil
+	return strings.TrimRight(string(model.EscapeJSONText(b.Bytes())), "\n"), nil
 }
 
 // newRawView renders v; what names it in the title line.

@@ -16,7 +16,8 @@ import (
 const recordFetchTimeout = 3 * time.Minute
 
 // maxParticipantPages stops paging a server that never stops sending links;
-// at 130 a page it is far past any meeting's size.
+// at 130 a page it is far past any meeting's size. The pages are read one
+// after the other without a key, so the cap is lower than a list's.
 const maxParticipantPages = 1000
 
 // recordLoadedMsg carries GetCallRecord's result to the screen that asked.
@@ -33,26 +34,28 @@ type participantsPageMsg struct {
 	err   error
 }
 
-// fetchRecord gets one record with all its sessions and segments.
-func fetchRecord(c *graphclient.Client, reqID uint64, id string) tea.Cmd {
+// fetchRecord gets one record with all its sessions and segments; esc or
+// a reload cancels ctx.
+func fetchRecord(ctx context.Context, c *graphclient.Client, reqID uint64, id string) tea.Cmd {
 	return func() tea.Msg {
 		if c == nil {
 			return recordLoadedMsg{reqID: reqID, err: fmt.Errorf("get call record %s: no Graph client", id)}
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), recordFetchTimeout)
+		ctx, cancel := context.WithTimeout(ctx, recordFetchTimeout)
 		defer cancel()
 		rec, err := c.GetCallRecord(ctx, id)
 		return recordLoadedMsg{reqID: reqID, rec: rec, err: err}
 	}
 }
 
-// fetchParticipants gets one page of participants_v2 ("" for the first).
-func fetchParticipants(c *graphclient.Client, reqID uint64, id, next string) tea.Cmd {
+// fetchParticipants gets one page of participants_v2 ("" for the first);
+// esc or a reload cancels ctx.
+func fetchParticipants(ctx context.Context, c *graphclient.Client, reqID uint64, id, next string) tea.Cmd {
 	return func() tea.Msg {
 		if c == nil {
 			return participantsPageMsg{reqID: reqID, err: fmt.Errorf("list participants of %s: no Graph client", id)}
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), recordFetchTimeout)
+		ctx, cancel := context.WithTimeout(ctx, recordFetchTimeout)
 		defer cancel()
 		page, err := c.ListParticipants(ctx, id, next)
 		return participantsPageMsg{reqID: reqID, page: page, err: err}
@@ -65,20 +68,17 @@ type recordScreen struct {
 	c  *Common
 	id string
 
-	rec      *model.CallRecord
-	pending  uint64 // record request in flight; 0 when none
-	err      error  // last record error; the record shown (if any) stays
-	notFound bool   // the last fetch was a 404
+	rec *model.CallRecord
+	// flight is the record request (pending: its id, 0 when none).
+	flight
+	err      error // last record error; the record shown (if any) stays
+	notFound bool  // the last fetch was a 404
 
-	parts      []model.Participant
-	partsNext  string // next page link while paging
-	partsDone  bool
-	partsPages int
-	partsLink  string              // link of the participants request in flight
-	partsNew   []model.Participant // a reload's pages, swapped in when complete
-	reloading  bool                // partsNew is being filled
-	pPending   uint64
-	pErr       error
+	parts        []model.Participant
+	participants pager               // participants_v2 paging; parts follow it
+	partsDone    bool                // every participant is in (cached with them)
+	partsNew     []model.Participant // a reload's pages, swapped in when complete
+	reloading    bool                // partsNew is being filled
 
 	tbl         table
 	datedStarts bool // sessionColumnsDated is in use
@@ -94,11 +94,13 @@ type recordScreen struct {
 // at once, without a request.
 func newRecordScreen(c *Common, id string) *recordScreen {
 	s := &recordScreen{c: c, id: id}
+	s.participants.maxPages = maxParticipantPages
 	s.tbl = newTable(c, sessionColumns, s.sessionCell)
 	s.tbl.SetRowStyle(s.sessionRowStyle)
 	if e, ok := c.Records.get(id); ok {
 		s.rec = e.Record
-		s.parts, s.partsNext, s.partsDone = e.Participants, e.ParticipantsNext, e.ParticipantsDone
+		s.parts, s.partsDone = e.Participants, e.ParticipantsDone
+		s.participants.next = e.ParticipantsNext
 		s.tbl.SetLen(len(s.rec.Sessions))
 	}
 	return s
@@ -111,24 +113,47 @@ func (s *recordScreen) Init() tea.Cmd {
 		return s.loadRecord()
 	}
 	if !s.partsDone {
-		return s.loadParticipants(s.partsNext)
+		return s.resumeParticipants()
 	}
 	return nil
 }
 
 func (s *recordScreen) loadRecord() tea.Cmd {
-	s.pending = newReqID()
-	return fetchRecord(s.c.Client, s.pending, s.id)
+	id, ctx := s.start()
+	s.err = nil
+	return fetchRecord(ctx, s.c.Client, id, s.id)
 }
 
-func (s *recordScreen) loadParticipants(next string) tea.Cmd {
-	s.pPending = newReqID()
-	s.pErr = nil
-	s.partsLink = next
+// restartParticipants reads the participants from the first page. A list
+// on screen stays there until the new one is whole (partsNew), so a reload
+// replaces it rather than adding to it.
+func (s *recordScreen) restartParticipants() tea.Cmd {
+	s.participants.reset("")
+	s.reloading, s.partsNew = len(s.parts) > 0, nil
+	return s.fetchParticipants()
+}
+
+// resumeParticipants carries on from the link paging stopped at (an
+// earlier visit's, from the cache), holding the ids already shown so that
+// none is added twice; with no link to go on from, it starts over.
+func (s *recordScreen) resumeParticipants() tea.Cmd {
+	next := s.participants.next
 	if next == "" {
-		s.partsPages = 0
+		return s.restartParticipants()
 	}
-	return fetchParticipants(s.c.Client, s.pPending, s.id, next)
+	s.participants.reset("")
+	for i := range s.parts {
+		s.participants.admit(s.parts[i].ID)
+	}
+	s.participants.started, s.participants.next = true, next
+	return s.fetchParticipants()
+}
+
+// fetchParticipants asks for the page participant paging stands at.
+func (s *recordScreen) fetchParticipants() tea.Cmd {
+	link := s.participants.resume()
+	id, ctx := s.participants.begin(link)
+	return fetchParticipants(ctx, s.c.Client, id, s.id, link)
 }
 
 // Update handles keys, sizes and this screen's fetch results.
@@ -150,10 +175,9 @@ func (s *recordScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s *recordScreen) onRecord(msg recordLoadedMsg) tea.Cmd {
-	if msg.reqID != s.pending {
+	if !s.land(msg.reqID) {
 		return nil
 	}
-	s.pending = 0
 	if msg.err != nil {
 		s.err, s.notFound = msg.err, graphclient.IsNotFound(msg.err)
 		s.layout()
@@ -178,53 +202,68 @@ func (s *recordScreen) onRecord(msg recordLoadedMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	switch {
-	case s.pPending != 0:
+	case s.participants.pending != 0:
 		// Paging is under way; it carries on.
 	case s.partsDone && len(s.parts) > 0:
 		// A refetch: read the participants again, keeping the old list
 		// on screen until the new one is complete.
-		s.reloading, s.partsNew = true, nil
-		cmd = s.loadParticipants("")
+		cmd = s.restartParticipants()
 	default:
-		cmd = s.loadParticipants(s.partsNext)
+		cmd = s.resumeParticipants()
 	}
 	s.layout()
 	return tea.Batch(cmd, note)
 }
 
 func (s *recordScreen) onParticipants(msg participantsPageMsg) tea.Cmd {
-	if msg.reqID != s.pPending {
-		return nil
+	if msg.reqID == s.participants.pending {
+		redactParticipants(s.c, msg.page)
 	}
-	s.pPending = 0
-	if msg.err != nil {
-		s.pErr = msg.err
-		s.layout()
-		return nil
-	}
-	s.partsPages++
-	redactParticipants(s.c, msg.page)
-	next := msg.page.NextLink
-	if s.partsPages >= maxParticipantPages || next == s.partsLink {
-		next = "" // a server that never stops, or repeats itself
-	}
+	into := &s.parts
 	if s.reloading {
-		// A reload keeps the old list on screen until the new one is whole.
-		s.partsNew = append(s.partsNew, msg.page.Value...)
-		if next != "" {
-			return s.loadParticipants(next)
-		}
+		into = &s.partsNew // the old list stays on screen until the new one is whole
+	}
+	p := &s.participants
+	if !takePage(p, msg.reqID, msg.page, msg.err, participantID, func(v *model.Participant) { *into = append(*into, *v) }) {
+		return nil
+	}
+	var cmd tea.Cmd
+	switch {
+	case p.err != nil:
+	case p.next != "":
+		cmd = s.fetchParticipants()
+	case s.reloading:
 		s.parts, s.partsNew, s.reloading = s.partsNew, nil, false
-	} else {
-		s.parts = append(s.parts, msg.page.Value...)
 	}
-	s.partsNext, s.partsDone = next, next == ""
-	s.c.Records.putParticipants(s.id, s.parts, s.partsNext, s.partsDone)
+	if !s.reloading {
+		s.partsDone = p.complete()
+		s.c.Records.putParticipants(s.id, s.parts, p.next, s.partsDone)
+	}
 	s.layout()
-	if next != "" {
-		return s.loadParticipants(next)
+	return cmd
+}
+
+// participantID is a participant's id, which the list holds once.
+func participantID(p *model.Participant) string { return p.ID }
+
+// loading reports a request of this screen in flight.
+func (s *recordScreen) loading() bool { return s.pending != 0 || s.participants.pending != 0 }
+
+// Closed is esc leaving the screen (the root pops it at once, so that the
+// next key reaches the list): it cancels the record and participant
+// requests in flight, so a silent server holds nothing open. What arrived
+// stays in Common.Records: the next visit shows it and resumes paging at
+// the page that was stopped. A participants reload is dropped, leaving the
+// whole list it was to replace.
+func (s *recordScreen) Closed() {
+	s.abort()
+	if s.participants.stop() {
+		if s.reloading {
+			s.reloading, s.partsNew = false, nil
+		} else {
+			s.c.Records.putParticipants(s.id, s.parts, s.participants.next, false)
+		}
 	}
-	return nil
 }
 
 // ClaimsBack lets esc close the raw JSON view before the screen.
@@ -265,14 +304,14 @@ func (s *recordScreen) onKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 // reload refetches the record; participants follow once it is in. A fetch
-// already in flight is superseded, and its result dropped.
+// already in flight is cancelled, and its result dropped.
 func (s *recordScreen) reload() tea.Cmd {
-	if s.rec != nil && s.pErr != nil && s.err == nil && s.pPending == 0 && !s.partsDone {
-		// Only participant paging failed: resume it rather than spend a
-		// record request.
-		return s.loadParticipants(s.partsNext)
+	p := &s.participants
+	if s.rec != nil && s.err == nil && s.pending == 0 && p.pending == 0 && p.err != nil {
+		// Only participant paging failed: ask for that page again rather
+		// than spend a record request.
+		return s.fetchParticipants()
 	}
-	s.err = nil
 	return s.loadRecord()
 }
 
@@ -284,17 +323,17 @@ func (s *recordScreen) Capturing() bool { return false }
 
 // Status reports the sessions loaded and what is in flight.
 func (s *recordScreen) Status() Status {
-	st := Status{Loading: s.pending != 0 || s.pPending != 0}
+	st := Status{Loading: s.loading()}
 	switch {
 	case s.pending != 0:
 		st.Activity = "record " + shortID(s.id)
-	case s.pPending != 0:
+	case s.participants.pending != 0:
 		st.Activity = "participants of " + shortID(s.id)
 	}
 	if s.err != nil && !s.notFound {
 		st.Err = s.err
-	} else if s.pErr != nil {
-		st.Err = s.pErr
+	} else if err := s.participants.fault(); err != nil {
+		st.Err = err
 	}
 	if s.rec != nil {
 		st.Loaded = len(s.rec.Sessions)

@@ -41,7 +41,7 @@ func benchRecordScreen(b *testing.B) *recordScreen {
 	s := newRecordScreen(c, rec.ID)
 	s.Update(bodySizeMsg{Width: 120, Height: 37})
 	s.onRecord(recordLoadedMsg{reqID: s.pending, rec: rec})
-	s.onParticipants(participantsPageMsg{reqID: s.pPending, page: &model.Page[model.Participant]{Value: rec.ParticipantsV2}})
+	s.onParticipants(participantsPageMsg{reqID: s.participants.pending, page: &model.Page[model.Participant]{Value: rec.ParticipantsV2}})
 	if s.Status().Loading {
 		b.Fatal("still loading")
 	}

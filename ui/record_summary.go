@@ -111,8 +111,8 @@ func (s *recordScreen) participantLines(width int) []string {
 		}
 	case s.partsDone:
 		count = plural(len(s.parts), "participant", "participants")
-	case s.pErr != nil:
-		count = fmtCount(len(s.parts)) + " loaded · " + errorHeadline(s.pErr) + " · r to retry"
+	case s.participants.fault() != nil:
+		count = fmtCount(len(s.parts)) + " loaded · " + errorHeadline(s.participants.fault()) + " · r to retry"
 	default:
 		count = fmtCount(len(s.parts)) + " loaded · more"
 	}

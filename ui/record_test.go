@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -80,8 +82,14 @@ func TestRecordStaleResultDropped(t *testing.T) {
 	var s screen = newRecordScreen(c, fxRecID)
 	s, _ = s.Update(bodySizeMsg{Width: 120, Height: 37})
 	first := s.Init()
+	staleID := s.(*recordScreen).pending
 	s, second := s.Update(keyRune('r'))
-	stale := first()
+	// r cancelled the first request: its command ends at once, unanswered.
+	if msg := first().(recordLoadedMsg); msg.reqID != staleID || !errors.Is(msg.err, context.Canceled) {
+		t.Fatalf("superseded request: %+v, want its id %d and context.Canceled", msg, staleID)
+	}
+	current := second().(recordLoadedMsg)
+	stale := recordLoadedMsg{reqID: staleID, rec: current.rec}
 	s, cmd := s.Update(stale)
 	if cmd != nil || s.(*recordScreen).rec != nil {
 		t.Fatal("stale result was taken")
@@ -89,17 +97,15 @@ func TestRecordStaleResultDropped(t *testing.T) {
 	if c.Records.len() != 0 {
 		t.Fatal("stale result was cached")
 	}
-	s, _ = s.Update(second())
+	s, _ = s.Update(current)
 	if s.(*recordScreen).rec == nil {
 		t.Fatal("current result was dropped")
 	}
 
 	// Loaded: a stale answer carrying another version changes nothing.
-	old := stale.(recordLoadedMsg)
-	other := *old.rec
+	other := *current.rec
 	other.Version = 99
-	old.rec = &other
-	s, _ = s.Update(old)
+	s, _ = s.Update(recordLoadedMsg{reqID: staleID, rec: &other})
 	if got := s.(*recordScreen).rec.Version; got != 3 {
 		t.Errorf("version after stale reply = %d, want 3", got)
 	}

@@ -38,21 +38,6 @@ func redactParticipants(c *Common, page *model.Page[model.Participant]) {
 	}
 }
 
-// redactLogPage masks a log page the feed is about to take. Every screen
-// sharing the feed sees the message; only the answer to the feed's request
-// in flight is masked, once.
-func redactLogPage(c *Common, f *logFeed, msg logPageMsg) {
-	if !c.Redact || msg.reqID == 0 || msg.reqID != f.inflight {
-		return
-	}
-	if msg.dr != nil {
-		redactLogRows(c, msg.dr.Value, nil)
-	}
-	if msg.pstn != nil {
-		redactLogRows(c, nil, msg.pstn.Value)
-	}
-}
-
 // redactLogRows masks Direct Routing and PSTN rows (a bulk load's window).
 func redactLogRows(c *Common, dr []model.DirectRoutingRow, pstn []model.PstnRow) {
 	if !c.Redact {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/redact"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -74,7 +75,11 @@ func (s *requestLogScreen) absorb() {
 		if s.c.Redact {
 			e.Err = redact.Text(e.Err)
 		}
-		s.rows.push(reqLogRow{RequestLogEntry: e, shown: s.display(e.Path)})
+		// The decode boundary never sees these: the request-id is a
+		// header, the error a transport's words, and the path is decoded
+		// here for reading (%1B would come back as ESC).
+		e.Path, e.RequestID, e.Err = model.DisplaySafe(e.Path), model.DisplaySafe(e.RequestID), model.DisplaySafe(e.Err)
+		s.rows.push(reqLogRow{RequestLogEntry: e, shown: model.DisplaySafe(s.display(e.Path))})
 	}
 	s.tbl.SetLen(s.rows.len())
 	if s.follow {

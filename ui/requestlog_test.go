@@ -40,7 +40,7 @@ func TestEventsKeepTheLastEntriesAndCountTheLost(t *testing.T) {
 	}
 	var nilEv *Events
 	nilEv.RequestDone(graphclient.RequestEvent{})
-	nilEv.Throttled(graphclient.ThrottleEvent{})
+	nilEv.Retrying(graphclient.RetryEvent{})
 	if e, _ := nilEv.Since(0); e != nil || nilEv.listenLog() != nil {
 		t.Error("a nil Events must be inert")
 	}
@@ -63,7 +63,7 @@ func TestEventsStripSecretQueryParameters(t *testing.T) {
 	ev := NewEvents()
 	ev.RequestDone(graphclient.RequestEvent{Method: "GET", Path: "/v1.0/x?access_token=SEKRIT1&$skiptoken=keep",
 		Err: `Get "https://graph/v1.0/x?code=SEKRIT2": dial tcp: refused`})
-	ev.Throttled(graphclient.ThrottleEvent{Status: 429, Path: "/v1.0/x?sig=SEKRIT3", Wait: time.Second, Attempt: 1})
+	ev.Retrying(graphclient.RetryEvent{Status: 429, Path: "/v1.0/x?sig=SEKRIT3", Wait: time.Second, Attempt: 1})
 	all, _ := ev.Since(0)
 	got := fmt.Sprint(all)
 	if strings.Contains(got, "SEKRIT") {
@@ -113,7 +113,7 @@ func TestRequestLogDetailAndCopy(t *testing.T) {
 	ev := NewEvents()
 	ev.RequestDone(graphclient.RequestEvent{Start: testT0, Method: "GET", Path: "/v1.0/communications/callRecords/getDirectRoutingCalls(fromDateTime=2026-11-19T15%3A00%3A00Z)",
 		Status: 429, Duration: 40 * time.Millisecond, RequestID: "req-429", Attempt: 1})
-	ev.Throttled(graphclient.ThrottleEvent{Status: 429, Wait: 2128 * time.Millisecond, Attempt: 1, Path: "/v1.0/x", RequestID: "req-429"})
+	ev.Retrying(graphclient.RetryEvent{Status: 429, Wait: 2128 * time.Millisecond, Attempt: 1, Path: "/v1.0/x", RequestID: "req-429"})
 	ev.RequestDone(graphclient.RequestEvent{Start: testT0.Add(3 * time.Second), Method: "GET", Path: "/v1.0/x", Status: 200,
 		Duration: 90 * time.Millisecond, RequestID: "req-200", Attempt: 2})
 	ev.RequestDone(graphclient.RequestEvent{Start: testT0.Add(4 * time.Second), Method: "GET", Path: "/v1.0/y", Attempt: 1, Err: "dial tcp: connection refused"})
@@ -235,7 +235,7 @@ func TestRequestLogKeyOpensItOnceAndLogChangesReachIt(t *testing.T) {
 func TestRequestLogView(t *testing.T) {
 	ev := logEvents(4)
 	ev.now = func() time.Time { return testT0.Add(5 * time.Second) }
-	ev.Throttled(graphclient.ThrottleEvent{Status: 429, Wait: 1500 * time.Millisecond, Attempt: 1, Path: "/v1.0/communications/callRecords", RequestID: "00000000-0000-0000-0000-00000000abcd"})
+	ev.Retrying(graphclient.RetryEvent{Status: 429, Wait: 1500 * time.Millisecond, Attempt: 1, Path: "/v1.0/communications/callRecords", RequestID: "00000000-0000-0000-0000-00000000abcd"})
 	_, s := reqLogOver(ev)
 	s.Update(bodySizeMsg{Width: 140, Height: 8})
 	golden.RequireEqual(t, []byte(s.View()))

@@ -33,6 +33,14 @@ type Faults struct {
 	// 200 and a Content-Length that matches the cut body, so only a JSON
 	// decoder can notice.
 	TruncateEvery int
+	// HangUpEvery closes the connection halfway through every Nth
+	// successful body, after a Content-Length for the whole: the client
+	// sees the connection drop mid-response (faults.go).
+	HangUpEvery int
+	// LoopNextLink makes every collection page's @odata.nextLink its own
+	// URL, as a broken server or proxy might: a client that follows it
+	// reads the same rows forever (faults.go).
+	LoopNextLink bool
 }
 
 // Options configure a Server.
@@ -128,6 +136,8 @@ type call struct {
 	root                       string // absolute service root, e.g. http://127.0.0.1:5000/v1.0
 	prefs                      prefs
 	truncate                   bool
+	hangUp                     bool     // HangUpEvery is due
+	loop                       bool     // LoopNextLink
 	applied                    []string // Preference-Applied values
 }
 
@@ -220,6 +230,8 @@ func (s *Server) injectFault(c *call, f Faults) bool {
 		return true
 	}
 	c.truncate = f.TruncateEvery > 0 && n%int64(f.TruncateEvery) == 0
+	c.hangUp = f.HangUpEvery > 0 && n%int64(f.HangUpEvery) == 0
+	c.loop = f.LoopNextLink
 	return false
 }
 
@@ -278,8 +290,10 @@ func (s *Server) metadata(c *call) {
 	_, _ = c.w.Write(body)
 }
 
-// ok writes a 200 JSON body, cut in half if a truncation fault is due.
+// ok writes a 200 JSON body, cut in half if a truncation fault is due, or
+// with the faults of faults.go.
 func (c *call) ok(v any) {
+	c.loopLink(v)
 	body, err := json.Marshal(v)
 	if err != nil {
 		c.fail(http.StatusInternalServerError, "generalException", "fake: encode response: "+err.Error())
@@ -295,6 +309,9 @@ func (c *call) ok(v any) {
 		h.Set("Preference-Applied", strings.Join(c.applied, ","))
 	}
 	c.w.WriteHeader(http.StatusOK)
+	if c.hangUp {
+		c.hangUpMidBody(body)
+	}
 	_, _ = c.w.Write(body)
 }
 

@@ -48,7 +48,7 @@ func TestSecretsStripsCredentialParameters(t *testing.T) {
 		"/v1.0/x?access_token=abc&$top=5":           "/v1.0/x?access_token=REDACTED&$top=5",
 		"/cb?code=0.AAA&state=s":                    "/cb?code=REDACTED&state=s",
 		"/x?a=1&CLIENT_SECRET=s3cr3t":               "/x?a=1&CLIENT_SECRET=REDACTED",
-		"/blob?sv=2020&sig=AbC%2Bd&se=2026":         "/blob?sv=2020&sig=REDACTED&se=2026",
+		"/blob?sv=2020&sig=AbC%2Bd&se=2026":         "/blob?sv=2020&sig=REDACTED&se=REDACTED",
 		"/x?token=t1;y=2":                           "/x?token=REDACTED;y=2",
 		`Get "https://h/v1.0/x?token=zz": dial tcp`: `Get "https://h/v1.0/x?token=REDACTED": dial tcp`,
 		// Graph's paging token and look-alike names are not credentials.

@@ -6,11 +6,14 @@ import (
 )
 
 // SecretParams are the query parameter names whose values are credentials
-// (OAuth codes and tokens, client secrets, SAS signatures), compared
-// without case. Graph's own paging parameter $skiptoken is not one of them.
+// (OAuth codes and tokens, client secrets, API keys, SAS signatures and
+// expiry), compared without case and only as whole names: "key" is not
+// "monkey", "se" is not "select", and Graph's own paging parameter
+// $skiptoken is not "token".
 var SecretParams = []string{
 	"access_token", "id_token", "refresh_token", "token", "code", "client_secret",
-	"client_assertion", "secret", "password", "sig", "api-key", "api_key", "apikey",
+	"client_assertion", "secret", "password", "signature", "sig", "se",
+	"key", "api-key", "api_key", "apikey",
 }
 
 // secretParam matches name=value where name is a SecretParams entry that
