@@ -7,11 +7,10 @@ import (
 	"time"
 )
 
-// fixturesDir holds the documented Graph examples shared by the team.
-const fixturesDir = "../../shared/fixtures"
+// fixturesDir holds the documented Graph examples (the repository's testdata).
+const fixturesDir = "../testdata/graph"
 
-// fixtureNames lists the *.json fixtures, skipping the test if the shared
-// directory is not there (a checkout without /work/shared).
+// fixtureNames lists the *.json fixtures; missing data fails the test.
 func fixtureNames(tb testing.TB) []string {
 	tb.Helper()
 	names, err := filepath.Glob(filepath.Join(fixturesDir, "*.json"))
@@ -19,7 +18,7 @@ func fixtureNames(tb testing.TB) []string {
 		tb.Fatal(err)
 	}
 	if len(names) == 0 {
-		tb.Skipf("no fixtures in %s", fixturesDir)
+		tb.Fatalf("no fixtures in %s: the test data is missing", fixturesDir)
 	}
 	for i, n := range names {
 		names[i] = filepath.Base(n)
@@ -27,15 +26,10 @@ func fixtureNames(tb testing.TB) []string {
 	return names
 }
 
-// readFixture returns one fixture's bytes, skipping if the directory is missing.
+// readFixture returns one fixture's bytes; a missing one fails the test.
 func readFixture(tb testing.TB, name string) []byte {
 	tb.Helper()
 	b, err := os.ReadFile(filepath.Join(fixturesDir, name))
-	if os.IsNotExist(err) {
-		if _, derr := os.Stat(fixturesDir); os.IsNotExist(derr) {
-			tb.Skipf("fixtures directory %s missing", fixturesDir)
-		}
-	}
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -237,7 +237,7 @@ func demoRecordHas(ten *Tenant, recID, participant string) bool {
 // reported with it.
 func TestDemoSIPMixExplained(t *testing.T) {
 	read := func(name string) map[string]string {
-		b, err := os.ReadFile("../../../shared/" + name)
+		b, err := os.ReadFile("../../testdata/sip/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}

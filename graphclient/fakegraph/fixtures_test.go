@@ -12,8 +12,8 @@ import (
 	"time"
 )
 
-// fixtureDir holds the documented responses (shared/fixtures beside the repo).
-const fixtureDir = "../../../shared/fixtures"
+// fixtureDir holds the documented responses (the repository's testdata).
+const fixtureDir = "../../testdata/graph"
 
 // Keys a fixture has that the fake may omit, and why.
 var allowMissing = map[string]string{

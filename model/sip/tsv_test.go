@@ -11,17 +11,14 @@ import (
 	"testing"
 )
 
-// sharedDir is the research-notes directory, relative to this package.
-const sharedDir = "../../../shared"
+// sharedDir holds the research tables (the repository's testdata).
+const sharedDir = "../../testdata/sip"
 
-// readTSV returns the data rows of a shared TSV (header dropped), skipping
-// the test when the notes are not checked out next to the repository.
+// readTSV returns the data rows of a research table (header dropped); a
+// missing file fails the test.
 func readTSV(t *testing.T, name string, wantCols int) [][]string {
 	t.Helper()
 	f, err := os.Open(filepath.Join(sharedDir, name))
-	if os.IsNotExist(err) {
-		t.Skipf("research notes not available: %v", err)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
