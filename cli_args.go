@@ -10,7 +10,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
-	"github.com/callscope/callscope/model/command"
+	"github.com/callscope/callscope/model/directive"
 )
 
 // options is every flag of every command; each command registers the
@@ -241,7 +241,7 @@ func (o *options) resolve(now time.Time) error {
 	}
 	if o.cmd == "" {
 		// --view goes through the ":" prompt's grammar ("view direct").
-		c, err := command.Value(command.View, o.view, now)
+		c, err := directive.Value(directive.View, o.view, now)
 		if err != nil {
 			return usagef(o.cmd, "--view %v", err)
 		}
@@ -258,7 +258,7 @@ func (o *options) resolve(now time.Time) error {
 	}
 	if o.participant != "" {
 		// As the prompt's "user" reads it: trimmed, no control characters.
-		c, err := command.Value(command.User, o.participant, now)
+		c, err := directive.Value(directive.User, o.participant, now)
 		if err != nil {
 			return usagef(o.cmd, "--participant: %v", err)
 		}
@@ -327,14 +327,14 @@ const defaultLogWindow = 24 * time.Hour
 // bound takes the other from that window.
 func (o *options) resolveRange(now time.Time) error {
 	if o.fromStr != "" || o.set["from"] {
-		c, err := command.Value(command.From, o.fromStr, now)
+		c, err := directive.Value(directive.From, o.fromStr, now)
 		if err != nil {
 			return usagef(o.cmd, "--from %v", err)
 		}
 		o.from = c.At
 	}
 	if o.toStr != "" || o.set["to"] {
-		c, err := command.Value(command.To, o.toStr, now)
+		c, err := directive.Value(directive.To, o.toStr, now)
 		if err != nil {
 			return usagef(o.cmd, "--to %v", err)
 		}

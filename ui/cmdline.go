@@ -3,7 +3,7 @@ package ui
 import (
 	"strings"
 
-	"github.com/callscope/callscope/model/command"
+	"github.com/callscope/callscope/model/directive"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -100,12 +100,12 @@ func (p *cmdline) complete(dir int) {
 	if p.ci < 0 {
 		line := p.in.Value()
 		cur := len(string(p.in.value[:p.in.pos]))
-		p.cands = command.Complete(line, cur)
+		p.cands = directive.Complete(line, cur)
 		if len(p.cands) == 0 {
 			return
 		}
 		p.base = line
-		p.start, p.end = command.Span(line, cur)
+		p.start, p.end = directive.Span(line, cur)
 		if len(p.cands) == 1 {
 			p.replace(p.cands[0], true)
 			p.cands = nil

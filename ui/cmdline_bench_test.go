@@ -3,7 +3,7 @@ package ui
 import (
 	"testing"
 
-	"github.com/callscope/callscope/model/command"
+	"github.com/callscope/callscope/model/directive"
 )
 
 // BenchmarkPromptFilter applies a prompt line to a Direct Routing view of a
@@ -15,7 +15,7 @@ import (
 func BenchmarkPromptFilter(b *testing.B) {
 	for _, line := range []string{"failed sip 487", "user anette", `user "+1 425 555"`, "trunk sbc1 failed"} {
 		b.Run(line, func(b *testing.B) {
-			cmds, err := command.Parse(line, logNow)
+			cmds, err := directive.Parse(line, logNow)
 			if err != nil {
 				b.Fatal(err)
 			}

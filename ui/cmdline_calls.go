@@ -7,7 +7,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
-	"github.com/callscope/callscope/model/command"
+	"github.com/callscope/callscope/model/directive"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -28,15 +28,15 @@ type callsCmd struct {
 // name is looked up first and the filter waits for the answer, so the list
 // changes once, to the whole new filter. sip, trunk and failed belong to
 // the Direct Routing view.
-func (s *callsScreen) applyCommands(cmds []command.Command) (tea.Cmd, error) {
+func (s *callsScreen) applyCommands(cmds []directive.Directive) (tea.Cmd, error) {
 	f, person := s.filter, ""
 	for _, c := range cmds {
 		switch c.Name {
-		case command.From:
+		case directive.From:
 			f.From = c.At
-		case command.To:
+		case directive.To:
 			f.To = c.At
-		case command.User:
+		case directive.User:
 			if id, ok := graphclient.LiteralParticipantID(c.Arg); ok {
 				f.Participant, person = id, ""
 			} else {

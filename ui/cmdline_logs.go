@@ -9,7 +9,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
-	"github.com/callscope/callscope/model/command"
+	"github.com/callscope/callscope/model/directive"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -45,30 +45,30 @@ func (f logCmdFilter) words() string {
 // applyCommands takes from/to (a new range, reloaded), user, and on Direct
 // Routing sip, trunk and failed (local filters over the rows loaded and to
 // come). Nothing changes unless the whole batch is valid.
-func (s *logScreen) applyCommands(cmds []command.Command) (tea.Cmd, error) {
+func (s *logScreen) applyCommands(cmds []directive.Directive) (tea.Cmd, error) {
 	f, failed := s.cmdf, s.failuresOnly
 	from, to := s.feed.from, s.feed.to
 	ranged := false
 	for _, c := range cmds {
 		switch c.Name {
-		case command.From:
+		case directive.From:
 			from, ranged = c.At, true
-		case command.To:
+		case directive.To:
 			to, ranged = c.At, true
-		case command.User:
+		case directive.User:
 			f.user = c.Arg
-		case command.Sip, command.Trunk, command.Failed:
+		case directive.Sip, directive.Trunk, directive.Failed:
 			if s.kind != logDirect {
 				return nil, fmt.Errorf("%s applies to the Direct Routing view", c.Name)
 			}
 			switch c.Name {
-			case command.Sip:
-				n, err := command.SipCode(c.Arg)
+			case directive.Sip:
+				n, err := directive.SipCode(c.Arg)
 				if err != nil {
 					return nil, err
 				}
 				f.sip, f.hasSip = int32(n), true
-			case command.Trunk:
+			case directive.Trunk:
 				f.trunk = c.Arg
 			default:
 				failed = true
@@ -95,11 +95,11 @@ func (s *logScreen) applyCommands(cmds []command.Command) (tea.Cmd, error) {
 // fillRange completes a range given by one bound: from alone runs to now
 // ("from -2h" is the last two hours); to alone keeps the start when it is
 // still before, else takes the default length before it.
-func (s *logScreen) fillRange(cmds []command.Command, from, to time.Time) (time.Time, time.Time) {
+func (s *logScreen) fillRange(cmds []directive.Directive, from, to time.Time) (time.Time, time.Time) {
 	var hasFrom, hasTo bool
 	for _, c := range cmds {
-		hasFrom = hasFrom || c.Name == command.From
-		hasTo = hasTo || c.Name == command.To
+		hasFrom = hasFrom || c.Name == directive.From
+		hasTo = hasTo || c.Name == directive.To
 	}
 	switch {
 	case hasFrom && !hasTo:

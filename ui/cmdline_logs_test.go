@@ -7,13 +7,13 @@ import (
 
 	"github.com/callscope/callscope/graphclient/fakegraph"
 	"github.com/callscope/callscope/model"
-	"github.com/callscope/callscope/model/command"
+	"github.com/callscope/callscope/model/directive"
 )
 
 // parsed is line parsed at logNow; the test fails on a parse error.
-func parsed(t *testing.T, line string) []command.Command {
+func parsed(t *testing.T, line string) []directive.Directive {
 	t.Helper()
-	cmds, err := command.Parse(line, logNow)
+	cmds, err := directive.Parse(line, logNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestPromptUserAndTrunkFilterLocally(t *testing.T) {
 		t.Fatal("no row with a user")
 	}
 	local := strings.ToUpper(strings.Split(sample.UserPrincipalName, "@")[0])
-	s, err := applyLine(t, s, `user `+command.Quote(local))
+	s, err := applyLine(t, s, `user `+directive.Quote(local))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestPromptUserAndTrunkFilterLocally(t *testing.T) {
 		t.Fatalf("user %s: %d shown, want %d", local, s.tbl.Len(), n)
 	}
 	// A display name, with a space, finds the same person.
-	s, _ = applyLine(t, s, `user `+command.Quote(sample.UserDisplayName))
+	s, _ = applyLine(t, s, `user `+directive.Quote(sample.UserDisplayName))
 	if s.tbl.Len() == 0 || !strings.EqualFold(shownDR(s)[0].UserDisplayName, sample.UserDisplayName) {
 		t.Fatalf("by name %q: %d shown", sample.UserDisplayName, s.tbl.Len())
 	}
@@ -148,7 +148,7 @@ func TestPromptUserMatchesPhoneDigits(t *testing.T) {
 	// dashes, as a support ticket would have it.
 	digits := strings.TrimRight(num, "*")[:8]
 	query := digits[:2] + " " + digits[2:5] + "-" + digits[5:]
-	s, err := applyLine(t, s, "user "+command.Quote(query))
+	s, err := applyLine(t, s, "user "+directive.Quote(query))
 	if err != nil {
 		t.Fatal(err)
 	}

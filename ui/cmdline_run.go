@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/callscope/callscope/model/command"
+	"github.com/callscope/callscope/model/directive"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -12,7 +12,7 @@ import (
 // to, user, sip, trunk, failed). applyCommands checks the whole batch
 // before changing anything, so an error leaves the screen as it was.
 type commandTarget interface {
-	applyCommands(cmds []command.Command) (tea.Cmd, error)
+	applyCommands(cmds []directive.Directive) (tea.Cmd, error)
 }
 
 // exporter is a screen that e exports; export is what the :export
@@ -20,7 +20,7 @@ type commandTarget interface {
 type exporter interface{ export() tea.Cmd }
 
 // viewOfCommand maps the view commands to the views.
-var viewOfCommand = map[string]int{command.Calls: ViewCalls, command.Direct: ViewDirect, command.Pstn: ViewPstn}
+var viewOfCommand = map[string]int{directive.Calls: ViewCalls, directive.Direct: ViewDirect, directive.Pstn: ViewPstn}
 
 // openPrompt opens the ":" prompt over the footer.
 func (a *App) openPrompt() tea.Cmd {
@@ -36,7 +36,7 @@ func (a *App) promptKey(msg tea.KeyMsg) tea.Cmd {
 		a.prompt = nil
 	case promptRun:
 		line := a.prompt.Value()
-		cmds, err := command.Parse(line, a.c.Now())
+		cmds, err := directive.Parse(line, a.c.Now())
 		if err == nil {
 			err = checkCommands(cmds, a.view)
 		}
@@ -68,19 +68,19 @@ func (a *App) promptKey(msg tea.KeyMsg) tea.Cmd {
 // checkCommands refuses, before anything runs, a command the view it
 // would reach does not have: the view is the current one until a view
 // command changes it.
-func checkCommands(cmds []command.Command, view int) error {
+func checkCommands(cmds []directive.Directive, view int) error {
 	for _, c := range cmds {
 		if v, ok := viewOfCommand[c.Name]; ok {
 			view = v
 			continue
 		}
 		switch c.Name {
-		case command.Sip, command.Trunk, command.Failed:
+		case directive.Sip, directive.Trunk, directive.Failed:
 			if view == ViewDirect {
 				continue
 			}
 			why := ""
-			if view == ViewPstn && c.Name == command.Failed {
+			if view == ViewPstn && c.Name == directive.Failed {
 				why = ": PSTN rows carry no outcome field"
 			}
 			return fmt.Errorf("%s applies to the Direct Routing view%s (start the line with direct)", c.Name, why)
@@ -94,10 +94,10 @@ func checkCommands(cmds []command.Command, view int) error {
 // batch. utc, log, export and quit act after every filter was applied (in
 // the order given), so an apply error leaves them undone; quit is reported
 // rather than returned, for the caller to sequence after the history write.
-func (a *App) runCommands(cmds []command.Command) (cmd tea.Cmd, quit bool, err error) {
+func (a *App) runCommands(cmds []directive.Directive) (cmd tea.Cmd, quit bool, err error) {
 	var out []tea.Cmd
 	var after []func() tea.Cmd
-	var batch []command.Command
+	var batch []directive.Directive
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -109,19 +109,19 @@ func (a *App) runCommands(cmds []command.Command) (cmd tea.Cmd, quit bool, err e
 	}
 	for _, c := range cmds {
 		switch c.Name {
-		case command.Calls, command.Direct, command.Pstn:
+		case directive.Calls, directive.Direct, directive.Pstn:
 			if err := flush(); err != nil {
 				return tea.Batch(out...), false, err
 			}
 			out = append(out, a.open(viewOfCommand[c.Name]))
-		case command.UTC:
+		case directive.UTC:
 			after = append(after, a.toggleUTC)
-		case command.Quit:
+		case directive.Quit:
 			quit = true
-		case command.Log:
+		case directive.Log:
 			v := a.view
 			after = append(after, func() tea.Cmd { return a.pushOn(v, newRequestLogScreen(a.c)) })
-		case command.Export:
+		case directive.Export:
 			if err := flush(); err != nil {
 				return tea.Batch(out...), false, err
 			}
@@ -143,7 +143,7 @@ func (a *App) runCommands(cmds []command.Command) (cmd tea.Cmd, quit bool, err e
 // applyToTarget gives filter commands to the topmost screen of the view
 // that takes them, closing the screens above it on success so the result
 // is what shows.
-func (a *App) applyToTarget(cmds []command.Command) (tea.Cmd, error) {
+func (a *App) applyToTarget(cmds []directive.Directive) (tea.Cmd, error) {
 	st := a.stacks[a.view]
 	for i := len(st) - 1; i >= 0; i-- {
 		t, ok := st[i].(commandTarget)

@@ -1,11 +1,12 @@
-// Package command is the one grammar shared by the explorer's ":" prompt and
-// the --from/--to/--participant/--view flags: a line of commands such as
-// "direct -24h failed sip 403" or "from -2h to now user alice@contoso.com",
-// parsed into Commands that the UI and the CLI apply in order.
+// Package directive is the one grammar shared by the explorer's ":" prompt
+// and the --from/--to/--participant/--view flags: a line of directives such
+// as "direct -24h failed sip 403" or "from -2h to now user alice@contoso.com",
+// parsed into Directives that the UI and the CLI apply in order. (It has a
+// name of its own: "command" already means a subcommand and a tea.Cmd.)
 //
 // The package imports nothing from the UI: it knows words and values, not
-// screens. Which view a command applies to is the caller's business.
-package command
+// screens. Which view a directive applies to is the caller's business.
+package directive
 
 import (
 	"strings"
@@ -13,16 +14,16 @@ import (
 	"unicode"
 )
 
-// Command is one parsed command. Name is one of Names; Arg is the value of
+// Directive is one parsed directive. Name is one of Names; Arg is the value of
 // from, to, user, sip and trunk ("" for the others); At is the instant of
 // from and to, resolved against the now given to Parse.
-type Command struct {
+type Directive struct {
 	Name string
 	Arg  string
 	At   time.Time
 }
 
-// Command names.
+// Directive names.
 const (
 	Calls  = "calls"
 	Direct = "direct"
@@ -57,7 +58,7 @@ var takesValue = map[string]bool{From: true, To: true, User: true, Sip: true, Tr
 func isView(name string) bool { return name == Calls || name == Direct || name == Pstn }
 
 // IsView reports that c switches the view (calls, direct or pstn).
-func (c Command) IsView() bool { return isView(c.Name) }
+func (c Directive) IsView() bool { return isView(c.Name) }
 
 // keyword reports that w (any case) is a command word, so a value spelled
 // like one must be quoted.
@@ -78,7 +79,7 @@ func isKnown(name string) bool {
 // String renders c so that Parse reads it back to the same Command (given
 // the same now): values are quoted when they hold a space, start with a
 // quote or are spelled like a command.
-func (c Command) String() string {
+func (c Directive) String() string {
 	if !takesValue[c.Name] {
 		return c.Name
 	}
@@ -86,7 +87,7 @@ func (c Command) String() string {
 }
 
 // Join renders commands as one line that Parse reads back to them.
-func Join(cmds []Command) string {
+func Join(cmds []Directive) string {
 	parts := make([]string, len(cmds))
 	for i, c := range cmds {
 		parts[i] = c.String()

@@ -1,4 +1,4 @@
-package command
+package directive
 
 import (
 	"errors"
@@ -15,25 +15,25 @@ func at(d time.Duration) time.Time { return now.Add(d) }
 func TestParseEveryCommand(t *testing.T) {
 	cases := []struct {
 		line string
-		want []Command
+		want []Directive
 	}{
-		{"calls", []Command{{Name: Calls}}},
-		{"direct", []Command{{Name: Direct}}},
-		{"pstn", []Command{{Name: Pstn}}},
-		{"from -2h", []Command{{Name: From, Arg: "-2h", At: at(-2 * time.Hour)}}},
-		{"to now", []Command{{Name: To, Arg: "now", At: now}}},
-		{"user alice@contoso.com", []Command{{Name: User, Arg: "alice@contoso.com"}}},
-		{"sip 487", []Command{{Name: Sip, Arg: "487"}}},
-		{"sip 0", []Command{{Name: Sip, Arg: "0"}}},
-		{"trunk sbc1.contoso.com", []Command{{Name: Trunk, Arg: "sbc1.contoso.com"}}},
-		{"failed", []Command{{Name: Failed}}},
-		{"utc", []Command{{Name: UTC}}},
-		{"export", []Command{{Name: Export}}},
-		{"log", []Command{{Name: Log}}},
-		{"quit", []Command{{Name: Quit}}},
-		{"view pstn", []Command{{Name: Pstn}}},
-		{"-24h", []Command{{Name: From, Arg: "-24h", At: at(-24 * time.Hour)}}},
-		{"+1h", []Command{{Name: From, Arg: "+1h", At: at(time.Hour)}}},
+		{"calls", []Directive{{Name: Calls}}},
+		{"direct", []Directive{{Name: Direct}}},
+		{"pstn", []Directive{{Name: Pstn}}},
+		{"from -2h", []Directive{{Name: From, Arg: "-2h", At: at(-2 * time.Hour)}}},
+		{"to now", []Directive{{Name: To, Arg: "now", At: now}}},
+		{"user alice@contoso.com", []Directive{{Name: User, Arg: "alice@contoso.com"}}},
+		{"sip 487", []Directive{{Name: Sip, Arg: "487"}}},
+		{"sip 0", []Directive{{Name: Sip, Arg: "0"}}},
+		{"trunk sbc1.contoso.com", []Directive{{Name: Trunk, Arg: "sbc1.contoso.com"}}},
+		{"failed", []Directive{{Name: Failed}}},
+		{"utc", []Directive{{Name: UTC}}},
+		{"export", []Directive{{Name: Export}}},
+		{"log", []Directive{{Name: Log}}},
+		{"quit", []Directive{{Name: Quit}}},
+		{"view pstn", []Directive{{Name: Pstn}}},
+		{"-24h", []Directive{{Name: From, Arg: "-24h", At: at(-24 * time.Hour)}}},
+		{"+1h", []Directive{{Name: From, Arg: "+1h", At: at(time.Hour)}}},
 	}
 	for _, tc := range cases {
 		for _, line := range []string{tc.line, ":" + tc.line, "  :" + tc.line + "  "} {
@@ -52,24 +52,24 @@ func TestParseEveryCommand(t *testing.T) {
 func TestParseSeveralOnALine(t *testing.T) {
 	cases := []struct {
 		line string
-		want []Command
+		want []Directive
 	}{
-		{"direct -24h failed sip 403", []Command{{Name: Direct}, {Name: From, Arg: "-24h", At: at(-24 * time.Hour)},
+		{"direct -24h failed sip 403", []Directive{{Name: Direct}, {Name: From, Arg: "-24h", At: at(-24 * time.Hour)},
 			{Name: Failed}, {Name: Sip, Arg: "403"}}},
-		{"from -2h to now user alice@contoso.com", []Command{{Name: From, Arg: "-2h", At: at(-2 * time.Hour)},
+		{"from -2h to now user alice@contoso.com", []Directive{{Name: From, Arg: "-2h", At: at(-2 * time.Hour)},
 			{Name: To, Arg: "now", At: now}, {Name: User, Arg: "alice@contoso.com"}}},
-		{`pstn user "Anette Thom" utc`, []Command{{Name: Pstn}, {Name: User, Arg: "Anette Thom"}, {Name: UTC}}},
-		{`user 'Anette Thom' export`, []Command{{Name: User, Arg: "Anette Thom"}, {Name: Export}}},
-		{`user "say \"hi\" \\o/"`, []Command{{Name: User, Arg: `say "hi" \o/`}}},
-		{"DIRECT Failed SIP 0403", []Command{{Name: Direct}, {Name: Failed}, {Name: Sip, Arg: "403"}}},
-		{"from 2026-11-20 14:00 to 2026-11-20 15:00:30", []Command{
+		{`pstn user "Anette Thom" utc`, []Directive{{Name: Pstn}, {Name: User, Arg: "Anette Thom"}, {Name: UTC}}},
+		{`user 'Anette Thom' export`, []Directive{{Name: User, Arg: "Anette Thom"}, {Name: Export}}},
+		{`user "say \"hi\" \\o/"`, []Directive{{Name: User, Arg: `say "hi" \o/`}}},
+		{"DIRECT Failed SIP 0403", []Directive{{Name: Direct}, {Name: Failed}, {Name: Sip, Arg: "403"}}},
+		{"from 2026-11-20 14:00 to 2026-11-20 15:00:30", []Directive{
 			{Name: From, Arg: "2026-11-20 14:00", At: time.Date(2026, 11, 20, 14, 0, 0, 0, time.UTC)},
 			{Name: To, Arg: "2026-11-20 15:00:30", At: time.Date(2026, 11, 20, 15, 0, 30, 0, time.UTC)}}},
-		{"from 2026-11-20 failed", []Command{{Name: From, Arg: "2026-11-20", At: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}, {Name: Failed}}},
-		{"\tdirect\u00a0trunk  SBC1.contoso.com log quit", []Command{{Name: Direct}, {Name: Trunk, Arg: "SBC1.contoso.com"}, {Name: Log}, {Name: Quit}}},
-		{`user "-24h"`, []Command{{Name: User, Arg: "-24h"}}},
-		{`user " failed "`, []Command{{Name: User, Arg: "failed"}}},
-		{"user +14255550100", []Command{{Name: User, Arg: "+14255550100"}}},
+		{"from 2026-11-20 failed", []Directive{{Name: From, Arg: "2026-11-20", At: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}, {Name: Failed}}},
+		{"\tdirect\u00a0trunk  SBC1.contoso.com log quit", []Directive{{Name: Direct}, {Name: Trunk, Arg: "SBC1.contoso.com"}, {Name: Log}, {Name: Quit}}},
+		{`user "-24h"`, []Directive{{Name: User, Arg: "-24h"}}},
+		{`user " failed "`, []Directive{{Name: User, Arg: "failed"}}},
+		{"user +14255550100", []Directive{{Name: User, Arg: "+14255550100"}}},
 	}
 	for _, tc := range cases {
 		got, err := Parse(tc.line, now)
@@ -166,7 +166,7 @@ func TestValueParsesOneFlag(t *testing.T) {
 }
 
 func TestStringReadsBack(t *testing.T) {
-	cmds := []Command{{Name: Direct}, {Name: From, Arg: "2026-11-20 14:00", At: time.Date(2026, 11, 20, 14, 0, 0, 0, time.UTC)},
+	cmds := []Directive{{Name: Direct}, {Name: From, Arg: "2026-11-20 14:00", At: time.Date(2026, 11, 20, 14, 0, 0, 0, time.UTC)},
 		{Name: User, Arg: `Anette "Nettie" Thom`}, {Name: User, Arg: "sip"}, {Name: Trunk, Arg: "'x"}, {Name: Sip, Arg: "487"}}
 	line := Join(cmds)
 	want := `direct from "2026-11-20 14:00" user "Anette \"Nettie\" Thom" user "sip" trunk "'x" sip 487`
@@ -176,7 +176,7 @@ func TestStringReadsBack(t *testing.T) {
 	// Two users do not parse (each command once), so check them apart.
 	for _, c := range cmds {
 		got, err := Parse(c.String(), now)
-		if err != nil || !same(got, []Command{c}) {
+		if err != nil || !same(got, []Directive{c}) {
 			t.Errorf("Parse(%q) = %+v, %v; want %+v", c.String(), got, err, c)
 		}
 	}
@@ -209,8 +209,8 @@ func TestNamesAreAllParseable(t *testing.T) {
 }
 
 // same compares commands, times by instant.
-func same(a, b []Command) bool {
-	return slices.EqualFunc(a, b, func(x, y Command) bool {
+func same(a, b []Directive) bool {
+	return slices.EqualFunc(a, b, func(x, y Directive) bool {
 		return x.Name == y.Name && x.Arg == y.Arg && x.At.Equal(y.At)
 	})
 }

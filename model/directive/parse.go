@@ -1,4 +1,4 @@
-package command
+package directive
 
 import (
 	"fmt"
@@ -43,13 +43,13 @@ type word struct {
 //
 // An empty line gives no commands and no error. Any error names the word
 // at fault and its position, and no command is returned.
-func Parse(line string, now time.Time) ([]Command, error) {
+func Parse(line string, now time.Time) ([]Directive, error) {
 	words, err := split(line)
 	if err != nil {
 		return nil, err
 	}
 	var (
-		cmds []Command
+		cmds []Directive
 		at   = map[string]int{} // command → word it stood at
 	)
 	for i := 0; i < len(words); i++ {
@@ -73,7 +73,7 @@ func Parse(line string, now time.Time) ([]Command, error) {
 			if err := once(at, name, w.n); err != nil {
 				return nil, err
 			}
-			cmds = append(cmds, Command{Name: name})
+			cmds = append(cmds, Directive{Name: name})
 			continue
 		}
 		if i+1 == len(words) {
@@ -119,39 +119,39 @@ var valueHint = map[string]string{
 // to, user, sip, trunk or view (whose value becomes the view's command).
 // Errors carry no position; ParseWhen's are returned as they are, so that
 // "--from" + err reads well.
-func Value(name, value string, now time.Time) (Command, error) {
+func Value(name, value string, now time.Time) (Directive, error) {
 	switch name {
 	case From, To:
 		t, err := model.ParseWhen(value, now)
 		if err != nil {
-			return Command{}, err
+			return Directive{}, err
 		}
-		return Command{Name: name, Arg: strings.TrimSpace(value), At: t}, nil
+		return Directive{Name: name, Arg: strings.TrimSpace(value), At: t}, nil
 	case User, Trunk:
 		v := strings.TrimSpace(value)
 		switch {
 		case v == "":
-			return Command{}, fmt.Errorf("%s is empty; want %s", name, valueHint[name])
+			return Directive{}, fmt.Errorf("%s is empty; want %s", name, valueHint[name])
 		case strings.IndexFunc(v, unicode.IsControl) >= 0:
-			return Command{}, fmt.Errorf("%q contains a control character", v)
+			return Directive{}, fmt.Errorf("%q contains a control character", v)
 		case name == Trunk && strings.IndexFunc(v, unicode.IsSpace) >= 0:
-			return Command{}, fmt.Errorf("%q: a trunk FQDN has no spaces", v)
+			return Directive{}, fmt.Errorf("%q: a trunk FQDN has no spaces", v)
 		}
-		return Command{Name: name, Arg: v}, nil
+		return Directive{Name: name, Arg: v}, nil
 	case Sip:
 		n, err := SipCode(value)
 		if err != nil {
-			return Command{}, err
+			return Directive{}, err
 		}
-		return Command{Name: Sip, Arg: strconv.Itoa(n)}, nil
+		return Directive{Name: Sip, Arg: strconv.Itoa(n)}, nil
 	case View:
 		v := strings.ToLower(strings.TrimSpace(value))
 		if !isView(v) {
-			return Command{}, fmt.Errorf("%q: not a view; use calls, direct or pstn", value)
+			return Directive{}, fmt.Errorf("%q: not a view; use calls, direct or pstn", value)
 		}
-		return Command{Name: v}, nil
+		return Directive{Name: v}, nil
 	}
-	return Command{}, fmt.Errorf("%q takes no value", name)
+	return Directive{}, fmt.Errorf("%q takes no value", name)
 }
 
 // SipCode reads a final SIP code filter: 100–699, or 0 (Graph's code of a
@@ -199,7 +199,7 @@ func once(at map[string]int, name string, n int) error {
 }
 
 // checkRange refuses from and to on one line that are out of order.
-func checkRange(cmds []Command, at map[string]int) error {
+func checkRange(cmds []Directive, at map[string]int) error {
 	var from, to time.Time
 	for _, c := range cmds {
 		switch c.Name {
