@@ -102,10 +102,13 @@ var codeRowsHigh = []CodeInfo{
 		Sources: []string{"RFC 3261 §21.5.4", "ms-dr-503", "ms-failover", "ms-health"}},
 	{Code: 504, Phrase: "Server Time-out",
 		Meaning: "A server this one depended on did not answer in time.",
-		TeamsHint: "The trunk-down family: 549002/569002 TLS transport not connected, connection refused or " +
-			"timed out, TLS failures; 569003/569008/569009 SBC certificate untrusted or expired; 569015/569016 " +
-			"SBC FQDN DNS problems; 549018/569018 invalid SIP request line. Lowers NER (the Health Dashboard's " +
-			"own example). One of the default outbound failover codes.",
+		TeamsHint: "Microsoft could not deliver a request to the SBC. For 549002/569002 the phrase decides the " +
+			"fix (SIP response code 504, 2024-11-22): not connected, timed out, refused or 0x80096004 mean the " +
+			"SBC is down or unreachable; CERT_E_WRONG_USAGE a certificate not from a public root CA; \"TLS " +
+			"decryption failed\" an expired TLS context (SBC vendor); \"Invalid Request/Response line\" SIP " +
+			"without SIP/2.0. 569003/569008/569009 certificate untrusted or expired; 569015/569016 SBC DNS; " +
+			"549018/569018 malformed SIP. Lowers NER (the Health Dashboard's own example). One of the default " +
+			"outbound failover codes.",
 		Sources: []string{"RFC 3261 §21.5.5", "ms-dr-504", "ms-health", "ms-failover"}},
 	{Code: 505, Phrase: "Version Not Supported",
 		Meaning: "The server does not support the SIP protocol version used.",

@@ -91,8 +91,10 @@ var codeRows4xx = []CodeInfo{
 		Sources:   []string{"RFC 4412"}},
 	{Code: 420, Phrase: "Bad Extension",
 		Meaning: "An extension listed in Require or Proxy-Require is not understood.",
-		TeamsHint: "560420: the SBC lacks an extension Microsoft needs (for example the Replaces header used by " +
-			"transfers and call queues); fix the SBC or take it to the vendor.",
+		TeamsHint: "Two directions (SIP response code 420, live page): 560420, the SBC lacks an extension " +
+			"Microsoft needs (for example the Replaces header used by transfers and call queues); 540420, the " +
+			"SBC requires an extension Microsoft does not support (for example Require: 100rel). Either way " +
+			"the fix is in the SBC configuration.",
 		Sources: []string{"RFC 3261 §21.4.15", "ms-dr-420"}},
 	{Code: 421, Phrase: "Extension Required",
 		Meaning: "The server needs an extension (such as 100rel/PRACK from RFC 3262, or timer) that the " +

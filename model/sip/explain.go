@@ -11,45 +11,99 @@ type Explanation struct {
 	SIP CodeInfo
 	// Sub describes the subcode (possibly inferred from its prefix).
 	Sub SubcodeInfo
-	// EndedBy says who sent the final response (WhoEnded).
+	// EndedBy says who sent the final response (WhoEnded). Kept for older
+	// callers; FinalResponse states the same rule without blame.
 	EndedBy EndedBy
+	// FinalResponse says whose service generated the final response
+	// (FinalResponseFrom); its Text is the line for the screen.
+	FinalResponse Responder
+	// Kind says whether the end is a normal end, a user outcome or a
+	// failure with something to fix (KindOfEnd).
+	Kind EndKind
+	// LookAt is where to look first; set only when Kind is EndFailure.
+	LookAt Place
 	// Diagnosis names the likely problem in one or two sentences.
 	Diagnosis string
-	// NextStep says what to check next. Never empty.
+	// NextStep says what to check next. Never empty; for a normal end or a
+	// user outcome it starts with "Nothing to fix".
 	NextStep string
 }
 
 // Explain diagnoses a call row from its SIP code, subcode and the trunk's
-// mediaBypassEnabled flag, using the pattern table of sip-triage.md §3.3.
-// Lookup order: the exact pair, then the subcode with any SIP code, then the
-// SIP code with any subcode, then a generic explanation from the subcode's
-// Side or the SIP class. Diagnosis and NextStep are never empty.
+// mediaBypassEnabled flag. It is ExplainPhrase without a phrase.
 func Explain(sipCode, subcode int, mediaBypass bool) Explanation {
+	return ExplainPhrase(sipCode, subcode, "", mediaBypass)
+}
+
+// ExplainPhrase diagnoses a call row from its SIP code, subcode,
+// finalSipCodePhrase and the trunk's mediaBypassEnabled flag, using the
+// pattern table of sip-triage.md §3.3 checked against Microsoft's pages.
+// Lookup order: the exact pair, then the subcode with any SIP code, then the
+// SIP code with any subcode; where that key has phrase rules (504, 549002,
+// 569002: SIP response code 504, ms.date 2024-11-22), the first rule whose
+// text occurs in phrase (ignoring case) wins. A pattern written for another
+// EndKind than KindOfEnd gives is skipped, so a user outcome never gets a
+// failure's advice. Then a generic explanation from the subcode's Side or
+// the SIP class. Diagnosis and NextStep are never empty; LookAt is set for
+// failures only.
+func ExplainPhrase(sipCode, subcode int, phrase string, mediaBypass bool) Explanation {
 	e := Explanation{
-		Sub:     LookupSubcode(subcode),
-		EndedBy: WhoEnded(sipCode, subcode),
+		Sub:           LookupSubcode(subcode),
+		EndedBy:       WhoEnded(sipCode, subcode),
+		FinalResponse: FinalResponseFrom(sipCode, subcode),
+		Kind:          KindOfEnd(sipCode, subcode),
 	}
 	e.SIP, _ = LookupCode(sipCode)
-	p := findPattern(sipCode, subcode)
-	if p == nil {
+	p := findPattern(sipCode, subcode, phrase)
+	switch {
+	case p != nil && p.endKind() == e.Kind:
+		e.Diagnosis, e.NextStep, e.LookAt = p.diagnosis, p.next, p.place
+		if mediaBypass && p.bypassDiagnosis != "" {
+			e.Diagnosis, e.NextStep = p.bypassDiagnosis, p.bypassNext
+		}
+	case e.Kind == EndFailure:
 		e.Diagnosis, e.NextStep = genericExplanation(e.SIP, e.Sub)
-		return e
+	default:
+		e.Diagnosis, e.NextStep = outcomeExplanation(e.Kind, e.SIP, Classify(false, sipCode, subcode))
 	}
-	e.Diagnosis, e.NextStep = p.diagnosis, p.next
-	if mediaBypass && p.bypassDiagnosis != "" {
-		e.Diagnosis, e.NextStep = p.bypassDiagnosis, p.bypassNext
+	switch {
+	case e.Kind != EndFailure:
+		e.LookAt = ""
+	case e.LookAt == "":
+		e.LookAt = placeForSide(e.Sub.Side)
 	}
 	return e
 }
 
-// findPattern returns the most specific pattern for the pair, or nil.
-func findPattern(sipCode, subcode int) *pattern {
+// findPattern returns the most specific pattern for the pair, or nil. When
+// the most specific key has phrase rules and one matches, that rule's
+// pattern replaces the key's own.
+func findPattern(sipCode, subcode int, phrase string) *pattern {
 	for _, k := range [...]patternKey{{sipCode, subcode}, {anySIP, subcode}, {sipCode, anySub}} {
-		if p, ok := patternIndex[k]; ok {
-			return p
+		p, ok := patternIndex[k]
+		if !ok {
+			continue
 		}
+		if phrase != "" {
+			if rp := matchPhrase(k, phrase); rp != nil {
+				return rp
+			}
+		}
+		return p
 	}
 	return nil
+}
+
+// outcomeExplanation covers a normal end or a user outcome that no pattern
+// of the same kind describes. It names the outcome and suggests no place.
+func outcomeExplanation(kind EndKind, sip CodeInfo, o Outcome) (diagnosis, next string) {
+	what := codeLabel(sip)
+	if kind == EndNormal {
+		return "Normal end of call (" + what + ").",
+			"Nothing to fix: the call was cleared without a SIP error."
+	}
+	return "User outcome (" + o.String() + ", " + what + "), not a fault.",
+		"Nothing to fix: " + o.String() + " is a user outcome (see NERHelp for how it counts)."
 }
 
 // genericExplanation covers pairs the pattern table does not name: first by
@@ -57,12 +111,11 @@ func findPattern(sipCode, subcode int) *pattern {
 func genericExplanation(sip CodeInfo, sub SubcodeInfo) (diagnosis, next string) {
 	what := codeLabel(sip)
 	switch sub.Side {
-	case SideNormal:
-		return "Normal end of call (" + what + ").",
-			"Nothing to fix; if this is an attempt row, read finalSipCodePhrase to see how far the call got."
-	case SideUser:
-		return "User outcome (" + what + "): busy, no answer, cancel or decline rather than a fault.",
-			"Only worth chasing when it is widespread for one user, trunk or destination."
+	case SideNormal, SideUser:
+		// Only reached for a failure: the subcode names a normal or user
+		// end, but the SIP code does not fit it (e.g. 403 with 560486).
+		return "The subcode reads as a " + string(sub.Side) + " end, but " + what + " does not fit it.",
+			"Read finalSipCodePhrase and the SBC logs for this call to see which response ended it."
 	case SideSBC:
 		return "The SBC, or the PBX/carrier behind it, failed the call with " + what + ".",
 			"Open the SBC logs for this call (by time and numbers) and see which hop produced the response; " +

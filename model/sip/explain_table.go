@@ -19,6 +19,19 @@ type pattern struct {
 	bypassDiagnosis, bypassNext string
 	// sources back the diagnosis (keys for LookupSource).
 	sources []string
+	// kind is the EndKind the text is written for; empty means EndFailure.
+	kind EndKind
+	// place is where to look first for a failure; empty means the place
+	// for the subcode's Side (placeForSide).
+	place Place
+}
+
+// endKind is the kind the pattern's text is written for.
+func (p *pattern) endKind() EndKind {
+	if p.kind == "" {
+		return EndFailure
+	}
+	return p.kind
 }
 
 // patternRow attaches one pattern to the keys it answers for.
@@ -66,31 +79,39 @@ var patternRows = slices.Concat(configAndTransportRows, sbcAndUserRows)
 // configAndTransportRows: SBC reachability, timeouts, media and tenant
 // configuration.
 var configAndTransportRows = []patternRow{
-	// Reachability of the SBC (SIP 504 family).
+	// SIP 504 family. Microsoft gives different fixes for different phrases
+	// under the same 549002/569002 (SIP response code 504, ms.date
+	// 2024-11-22; ms-dr-504): this is the text when finalSipCodePhrase is
+	// missing or matches none of them; see rules504 for the rest.
 	{slices.Concat(subs(549002, 569002), sips(504)), pattern{
-		diagnosis: "Trunk down or unreachable: Microsoft could not open or keep a TLS connection to the SBC " +
-			"(SBC down, firewall/ACL, TLS not connected). A burst of these on one trunk with fast failures " +
-			"means outbound calls on it are all failing.",
-		next: "Check that the SBC is up and listening on its TLS port, that its firewall/ACL admits every " +
-			"Microsoft signaling range, and the trunk's TLS and SIP OPTIONS status in the Health Dashboard; " +
-			"compare failures per signalingLocation to find a datacenter missing from the ACL.",
-		sources: []string{"ms-dr-504", "ms-failover", "ms-health"}}},
+		diagnosis: "Microsoft could not deliver the request to the SBC (SIP 504). Microsoft's 504 page ties the " +
+			"cause to finalSipCodePhrase: a connection or TLS transport failure means the SBC is unreachable; " +
+			"CERT_E_WRONG_USAGE is a certificate problem; \"TLS decryption failed\" an expired TLS context; " +
+			"\"Invalid Request/Response line\" malformed SIP.",
+		next: "Read finalSipCodePhrase and follow the fix for that phrase; without one, start with the trunk's " +
+			"TLS and SIP OPTIONS status in the Health Dashboard.",
+		place:   PlaceHealthDashboard,
+		sources: []string{"ms-dr-504", "ms-health"}}},
+	// 569003/569008/569009 (SIP response code 504, ms.date 2024-11-22).
 	{subs(569003, 569008, 569009), pattern{
 		diagnosis: "SBC certificate problem: expired, not chained to a trusted public root, or presented " +
 			"through the wrong TLS profile.",
 		next: "Inspect the SBC certificate (expiry date, full chain to a public root CA, SBC FQDN in the " +
 			"subject/SAN) and the TLS profile on the Teams-facing interface; after renewing, recycle the " +
 			"existing TLS connections.",
+		place:   PlaceSBCCertificate,
 		sources: []string{"ms-dr-504", "ms-health"}}},
 	{subs(569015, 569016), pattern{
 		diagnosis: "SBC DNS problem: the trunk FQDN does not resolve, or has no A/AAAA record.",
 		next: "Resolve the trunk FQDN through a public resolver and add an A (or AAAA) record for the SBC's " +
 			"public IP; the TXT record used for domain verification is not enough.",
+		place:   PlaceSBCDNS,
 		sources: []string{"ms-dr-504"}}},
 	{subs(549018, 569018), pattern{
 		diagnosis: "The SBC sends malformed SIP: Microsoft rejected an invalid request/response line.",
 		next: "Capture the SBC's outgoing SIP and check that the request line and Via headers carry SIP/2.0; " +
 			"review the SBC's message manipulation rules and firmware.",
+		place:   PlaceSBCConfig,
 		sources: []string{"ms-dr-504", "ms-pr-1984"}}},
 
 	// Timeouts (SIP 408).
@@ -106,17 +127,23 @@ var configAndTransportRows = []patternRow{
 			"200 OK, so the call drops a few seconds after answer.",
 		next: "In the SBC logs, confirm the 200 OK arrived and whether an ACK was sent; check the TCP/TLS " +
 			"path from the SBC to Microsoft's signaling FQDNs (firewall, NAT, TLS connection reuse).",
+		place:   PlaceSBCLogs,
 		sources: []string{"ms-dr-408", "ms-dr-inbound"}}},
 	{[]patternKey{{408, 0}}, pattern{
 		diagnosis: "Establishment timeout: media did not come up within 90 s; a Teams client or client " +
 			"network problem, not the trunk.",
 		next:    "Look at that user's client network to Teams (firewall, proxy, VPN) and the call's quality data.",
+		place:   PlaceClient,
 		sources: []string{"ms-dr-408"}}},
+	// 408 with 560408 is ring-no-answer for NER (Classify), so it reads as a
+	// user outcome; 560408 itself: Microsoft and SIP response codes (ms.date
+	// 2024-11-22) and SIP response code 408.
 	{subs(560408), pattern{
-		diagnosis: "Downstream timeout: the SBC side gave up waiting for the callee (no answer, or a carrier " +
-			"timer shorter than the ring time).",
-		next: "Group these rows by called number and destination country; if one route or carrier dominates, " +
-			"compare the SBC's and the carrier's no-answer timers.",
+		diagnosis: "No answer: the SBC side reports that the callee did not respond before a timer ran out " +
+			"downstream (ring no answer). If calls to one destination always stop after the same few " +
+			"seconds, a downstream timer may be shorter than the ring time (inference).",
+		next:    "Nothing to fix: ring no answer is a user outcome.",
+		kind:    EndUserOutcome,
 		sources: []string{"ms-dr-408", "ms-dr-codes"}}},
 	{subs(10057), pattern{
 		diagnosis: "The callee's Teams client dropped out during call setup (network lost or app closed).",
@@ -128,10 +155,12 @@ var configAndTransportRows = []patternRow{
 		diagnosis: "Codec or SRTP mismatch: the SBC's SDP offered no codec Teams accepts, or did not offer SRTP.",
 		next: "Check the SBC's offer on the Teams leg: it must offer SRTP and at least one codec Teams " +
 			"supports; fix the coder list and media security settings of the SBC's Teams interface.",
+		place:   PlaceSBCConfig,
 		sources: []string{"ms-dr-488"}}},
 	{[]patternKey{{410, 531000}}, pattern{
 		diagnosis: "SDP parsing failure: Teams could not parse the SDP the SBC sent.",
 		next:      "Capture the SBC's SDP for this call, check it is well-formed, and compare it with the vendor's Teams configuration guide.",
+		place:     PlaceSBCConfig,
 		sources:   []string{"ms-dr-410"}}},
 	{subs(540415), pattern{
 		diagnosis: "Codec/offer mismatch: the SBC's offer had no body or an unsupported content type.",
@@ -161,6 +190,7 @@ var configAndTransportRows = []patternRow{
 			"the SBC, and the ICE checks between them failed.",
 		bypassNext: "Check that the SBC's public media IP and ports are reachable from the users' networks " +
 			"(and from Microsoft's transport relays), that ICE-Lite is on, and that the SDP shows the public IP.",
+		place:   PlaceMediaPath,
 		sources: []string{"ms-dr-410", "ms-dr-inbound"}}},
 
 	// Routing, numbers and tenant configuration.
@@ -175,11 +205,13 @@ var configAndTransportRows = []patternRow{
 		next: "Group these rows by callee prefix and country: a pattern calls for dial plan normalization " +
 			"or SBC number manipulation, scattered single numbers are just misdials. On forwarded calls " +
 			"(ByotOutUserForwarding) check the SBC's forwarding configuration.",
+		place:   PlaceSBCConfig,
 		sources: []string{"ms-dr-484", "acs-pstn"}}},
 	{subs(511404, 510412), pattern{
 		diagnosis: "Inbound number not assigned in Teams, or not sent in E.164.",
 		next: "Check that the called number is assigned to a user or resource account, and that the " +
 			"SBC/carrier sends it as +E.164 matching the assignment exactly.",
+		place:   PlaceTeamsConfig,
 		sources: []string{"ms-dr-404", "ms-dr-412"}}},
 	{subs(510560, 510562, 510563), pattern{
 		diagnosis: "User not licensed or enabled for PSTN calls (no Phone System licence, Enterprise Voice " +
@@ -205,10 +237,20 @@ var configAndTransportRows = []patternRow{
 		diagnosis: "Caller blocked by the tenant's inbound call blocking.",
 		next:      "If the caller should get through, review the tenant's blocked number patterns and exemptions.",
 		sources:   []string{"ms-dr-403"}}},
+	// 510403 is not on the Teams page "SIP response code 403" (ms.date
+	// 2024-11-22, ms-dr-403); only Azure Communication Services lists it:
+	// "Call blocked: Alternate ID not supplied for the call. Phone number not
+	// allowed by users Session Border Controller (SBC)." (Troubleshooting call
+	// end response codes for PSTN calling, ms.date 2024-07-22, acs-pstn).
+	// "Alternate ID" is an ACS calling-SDK notion, not a Teams setting.
 	{subs(510403), pattern{
-		diagnosis: "Call blocked: caller ID missing or not allowed, or flagged as spam.",
-		next:      "Check the caller ID settings (alternate caller ID) and whether the SBC allows the presented number.",
-		sources:   []string{"acs-pstn"}}},
+		diagnosis: "SIP 403, call blocked. Microsoft documents subcode 510403 only for Azure Communication " +
+			"Services (\"Alternate ID not supplied\", or the number not allowed by the SBC); the Teams 403 page " +
+			"does not list it, so its meaning on a Teams Direct Routing row is not documented.",
+		next: "Read finalSipCodePhrase for the reason; if it recurs on Teams calls, open a Microsoft support " +
+			"case with the correlation ID.",
+		place:   PlaceMicrosoftSupport,
+		sources: []string{"acs-pstn", "ms-dr-403"}}},
 	{subs(510546, 10500), pattern{
 		diagnosis: "Blocked by Location-Based Routing (toll bypass restriction or site state).",
 		next: "Check the user's network site/subnet mapping, the trunk's LBR settings and PreventTollBypass " +

@@ -29,8 +29,16 @@ func TestExplainNeverEmpty(t *testing.T) {
 			if strings.TrimSpace(e.Diagnosis) == "" || strings.TrimSpace(e.NextStep) == "" {
 				t.Errorf("Explain(%d, %d, %v): empty diagnosis or next step: %+v", p.sip, p.sub, bypass, e)
 			}
-			if e.SIP.Code != p.sip || e.Sub.Subcode != p.sub || e.EndedBy != WhoEnded(p.sip, p.sub) {
+			if e.SIP.Code != p.sip || e.Sub.Subcode != p.sub || e.EndedBy != WhoEnded(p.sip, p.sub) ||
+				e.FinalResponse != FinalResponseFrom(p.sip, p.sub) || e.Kind != KindOfEnd(p.sip, p.sub) {
 				t.Errorf("Explain(%d, %d, %v): inconsistent lookups: %+v", p.sip, p.sub, bypass, e)
+			}
+			// A place to look for failures only; "Nothing to fix" for the rest.
+			if failure := e.Kind == EndFailure; failure != (e.LookAt != "") {
+				t.Errorf("Explain(%d, %d, %v): kind %q with place %q", p.sip, p.sub, bypass, e.Kind, e.LookAt)
+			}
+			if e.Kind != EndFailure && !strings.HasPrefix(e.NextStep, "Nothing to fix") {
+				t.Errorf("Explain(%d, %d, %v): %s, but next step %q", p.sip, p.sub, bypass, e.Kind, e.NextStep)
 			}
 		}
 	}
@@ -42,9 +50,11 @@ func TestExplainPatterns(t *testing.T) {
 		bypass   bool
 		want     string // substring of Diagnosis
 	}{
-		{504, 569002, false, "Trunk down"},
-		{504, 549002, false, "Trunk down"},
-		{504, 569123, false, "Trunk down"}, // undocumented, SIP-level pattern
+		// Without a phrase, the 504 family names every cause Microsoft's 504
+		// page gives rather than one ("trunk down"); see explain_phrase_test.go.
+		{504, 569002, false, "ties the cause to finalSipCodePhrase"},
+		{504, 549002, false, "ties the cause to finalSipCodePhrase"},
+		{504, 569123, false, "ties the cause to finalSipCodePhrase"}, // undocumented, SIP-level pattern
 		{504, 569008, false, "certificate"},
 		{504, 569016, false, "DNS"},
 		{408, 500001, false, "not answering INVITEs"},
@@ -64,12 +74,13 @@ func TestExplainPatterns(t *testing.T) {
 		{403, 510532, false, "not paired"},
 		{480, 10037, false, "No answer"},
 		{486, 560486, false, "busy"},
-		{487, 540487, false, "Cancelled by the caller"},
+		{487, 540487, false, "The caller hung up before the call was answered"},
 		{603, 560603, false, "Declined"},
 		{503, 560503, false, "capacity"},
 		{503, 540998, false, "draining"},
 		{403, 560403, false, "refused the call by policy"},
 		{420, 560420, false, "Transfer"},
+		{420, 540420, false, "Require: 100rel"},
 		{0, 540000, false, "Normal end"},
 		{403, 560499, false, "The SBC"},                    // inferred family, side fallback
 		{499, 123, false, "SIP 499 Request Failure (4xx)"}, // class fallback

@@ -131,6 +131,14 @@ func TestEverySourceResolves(t *testing.T) {
 	for _, p := range patternRows {
 		check("pattern "+p.diagnosis, p.sources)
 	}
+	for _, r := range rules504 {
+		check("phrase rule "+r.diagnosis, r.sources)
+	}
+	for key, date := range pageDates {
+		if s, ok := LookupSource(key); !ok || s.Date != date {
+			t.Errorf("page date of %q not applied: %+v", key, s)
+		}
+	}
 	if s, ok := LookupSource("RFC 3261 §21.4.4"); !ok || s.Key != "rfc3261" {
 		t.Errorf("LookupSource(RFC 3261 §21.4.4) = %+v, %v", s, ok)
 	}

@@ -6,8 +6,9 @@ import "strconv"
 // not a valid outcome.
 type Outcome int
 
-// Outcome buckets (sip-triage.md §4; Microsoft does not publish its own
-// subcode-to-bucket table, so this mapping is ours).
+// Outcome buckets. The names follow the NER formula of the Health Dashboard
+// for Direct Routing (date not shown; ms-health); Microsoft does not publish
+// a SIP-code-to-bucket table, so the mapping (sip-triage.md §4) is ours.
 const (
 	// Answered: the call was fully established (successfulCall=true).
 	Answered Outcome = iota + 1
@@ -22,7 +23,8 @@ const (
 	TerminalReject
 	// CallerAbandon: the caller gave up before answer (487 with 540487,
 	// 560487 or 0), plus the other non-fault pre-answer ends listed at
-	// Classify.
+	// Classify. Microsoft's NER formula does not name it; Tally.NER leaves
+	// it out of both sides.
 	CallerAbandon
 	// Failure: a network, system or configuration failure: everything else.
 	Failure
@@ -96,8 +98,9 @@ func Classify(successful bool, sipCode, subcode int) Outcome {
 }
 
 // SmallSampleThreshold is the number of calls below which ASR and NER are too
-// noisy to judge a trunk by (Microsoft's Health Dashboard warns about NER
-// below 100 calls; ms-health).
+// noisy to judge a trunk by ("If the number of calls is less than 100, the
+// NER might be quite low, but still be normal": Health Dashboard for Direct
+// Routing, date not shown; ms-health).
 const SmallSampleThreshold = 100
 
 // Tally counts outcomes for ASR and NER. The zero value is ready to use.
@@ -106,11 +109,14 @@ type Tally struct {
 	Attempts int
 	// Answered counts Answered outcomes.
 	Answered int
-	// Delivered counts calls the network delivered: Answered, UserBusy,
-	// RingNoAnswer, TerminalReject and CallerAbandon.
+	// UserBusy, RingNoAnswer and TerminalReject count those outcomes.
+	UserBusy, RingNoAnswer, TerminalReject int
+	// Delivered is NER's numerator: Answered + UserBusy + RingNoAnswer +
+	// TerminalReject, the four outcomes Microsoft's formula names. Caller
+	// abandons are not in it (see NER).
 	Delivered int
-	// Abandoned counts CallerAbandon outcomes (also included in Delivered),
-	// so they can be reported separately.
+	// Abandoned counts CallerAbandon outcomes, which NER leaves out of both
+	// its numerator and its denominator.
 	Abandoned int
 	// Failures counts Failure outcomes, and any invalid Outcome value.
 	Failures int
@@ -124,20 +130,44 @@ func (t *Tally) Add(o Outcome) {
 	case Answered:
 		t.Answered++
 		t.Delivered++
-	case UserBusy, RingNoAnswer, TerminalReject:
+	case UserBusy:
+		t.UserBusy++
+		t.Delivered++
+	case RingNoAnswer:
+		t.RingNoAnswer++
+		t.Delivered++
+	case TerminalReject:
+		t.TerminalReject++
 		t.Delivered++
 	case CallerAbandon:
 		t.Abandoned++
-		t.Delivered++
 	default:
 		t.Failures++
 	}
 }
 
-// ASR is the answer seizure ratio (ITU-T E.411): answered calls divided by
-// attempts, as a fraction in 0..1. It is 0 when there are no attempts. Busy,
-// no-answer and abandoned calls count against it, so it reflects user
-// behaviour as well as the network.
+// ASRHelp says what ASR counts and where the definition comes from, for
+// help screens and summaries.
+const ASRHelp = "ASR (answer seizure ratio) = answered ÷ attempts. This is the industry definition " +
+	"(ITU-T E.411); Microsoft's Direct Routing pages define no ASR. Busy, no answer, declined, " +
+	"caller-abandoned and failed calls all count against it, so it reflects callers and callees as " +
+	"well as the network."
+
+// NERHelp says what NER counts and where the definition comes from.
+const NERHelp = "NER (network effectiveness ratio) = (answered + user busy + ring no answer + terminal " +
+	"reject) ÷ attempts, the formula of Microsoft's Health Dashboard for Direct Routing. Microsoft " +
+	"says nothing about callers who hang up before answer (SIP 487): callscope leaves these caller " +
+	"abandons out of both sides, so they neither raise nor lower NER, and counts them separately. " +
+	"Which SIP codes fall in which outcome is callscope's mapping; Microsoft publishes none. Below " +
+	"100 calls NER may be low and still normal."
+
+// ASR is the answer seizure ratio: answered calls divided by attempts, as
+// a fraction in 0..1; 0 when there are no attempts. The definition is the
+// industry's (ITU-T E.411, voip-info, nationmaster), not Microsoft's: the
+// Health Dashboard for Direct Routing (date not shown; ms-health) and the
+// CQD PSTN Direct Routing report (ms.date 2020-03-06; ms-cqd-pstn) define
+// none. Every other outcome counts against it: user busy, ring no answer,
+// terminal reject, caller abandon and failure. See ASRHelp.
 func (t Tally) ASR() float64 {
 	if t.Attempts == 0 {
 		return 0
@@ -145,15 +175,27 @@ func (t Tally) ASR() float64 {
 	return float64(t.Answered) / float64(t.Attempts)
 }
 
-// NER is the network effectiveness ratio (ITU-T E.425), the formula
-// Microsoft's Health Dashboard uses: (answered + user busy + ring no answer +
-// terminal reject) divided by attempts, as a fraction in 0..1; 0 when there
-// are no attempts. Caller abandons are counted as delivered (in the
-// numerator), not removed from the denominator: the network did its part.
-// Below SmallSampleThreshold attempts the figure is noisy.
+// NER is the network effectiveness ratio as a fraction in 0..1. Microsoft's
+// Health Dashboard for Direct Routing (date not shown; ms-health) defines
+// "NER = (Answered calls + User Busy + Ring no Answer + Terminal Reject
+// Seizures)/Total Attempt Calls x 100", and counts a busy signal, a ring with
+// no answer and a recipient's reject as delivered. The page does not mention
+// a caller who hangs up before answer (487 with 540487, 560487 or 0, plus
+// the other CallerAbandon ends of Classify). Our choice: a caller abandon is
+// neither delivered nor a network failure, so NER leaves it out of both
+// sides: Delivered ÷ (Attempts − Abandoned). It is 0 when NERBase is 0.
+// Microsoft warns that below 100 calls (SmallSampleThreshold) NER "might be
+// quite low, but still be normal". See NERHelp.
 func (t Tally) NER() float64 {
-	if t.Attempts == 0 {
+	base := t.NERBase()
+	if base <= 0 {
 		return 0
 	}
-	return float64(t.Delivered) / float64(t.Attempts)
+	return float64(t.Delivered) / float64(base)
+}
+
+// NERBase is NER's denominator: attempts other than caller abandons. When it
+// is 0, NER is undefined (0 is returned); a screen should show a dash.
+func (t Tally) NERBase() int {
+	return t.Attempts - t.Abandoned
 }

@@ -82,15 +82,18 @@ func TestTally(t *testing.T) {
 	add(CallerAbandon, 1)
 	add(Failure, 1)
 	add(Outcome(0), 1) // invalid: counted as a failure
-	want := Tally{Attempts: 12, Answered: 6, Delivered: 10, Abandoned: 1, Failures: 2}
+	// Delivered is NER's numerator: 6 answered + 1 busy + 1 no answer + 1
+	// reject = 9; the caller abandon is in neither side of NER.
+	want := Tally{Attempts: 12, Answered: 6, UserBusy: 1, RingNoAnswer: 1, TerminalReject: 1,
+		Delivered: 9, Abandoned: 1, Failures: 2}
 	if tl != want {
 		t.Fatalf("tally = %+v, want %+v", tl, want)
 	}
 	if got := tl.ASR(); math.Abs(got-0.5) > 1e-12 {
-		t.Errorf("ASR = %v, want 0.5", got)
+		t.Errorf("ASR = %v, want 6/12", got)
 	}
-	if got := tl.NER(); math.Abs(got-10.0/12) > 1e-12 {
-		t.Errorf("NER = %v, want 10/12", got)
+	if got, base := tl.NER(), tl.NERBase(); math.Abs(got-9.0/11) > 1e-12 || base != 11 {
+		t.Errorf("NER = %v over %d, want 9/11 over 11", got, base)
 	}
 	if tl.NER() < tl.ASR() {
 		t.Error("NER below ASR")

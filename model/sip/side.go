@@ -31,7 +31,8 @@ const (
 	// SideClient marks the Teams client or its network.
 	SideClient Side = "client"
 	// SideMixed marks a subcode whose meaning depends on the SIP code it comes
-	// with, or a family whose members point at different sides.
+	// with, a family whose members point at different sides, or a documented
+	// meaning that itself names two sides (510403).
 	SideMixed Side = "mixed"
 	// SideUnknown marks a subcode with no documented or inferable meaning.
 	SideUnknown Side = "unknown"

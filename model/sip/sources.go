@@ -16,6 +16,9 @@ type Source struct {
 	// Repo and Path locate the text that was read, when it came from a
 	// GitHub repository ("owner/name", path inside it).
 	Repo, Path string
+	// Date is the page's ms.date as read for issue 12 (YYYY-MM-DD); empty
+	// when the stored copy showed none.
+	Date string
 }
 
 // LookupSource resolves a source reference as it appears in a Sources field.
@@ -137,7 +140,22 @@ var sources = func() map[string]Source {
 	}
 	m := make(map[string]Source, len(list))
 	for _, s := range list {
+		s.Date = pageDates[s.Key]
 		m[s.Key] = s
 	}
 	return m
 }()
+
+// pageDates are the ms.date values of the pages the issue-12 rules rest on,
+// as read in the stored copies. Pages missing here showed no date (the
+// Health Dashboard, the live 420 page, the ACS PSTN failures page).
+var pageDates = map[string]string{
+	"ms-dr-codes": "2024-11-22",
+	"ms-dr-403":   "2024-11-22",
+	"ms-dr-504":   "2024-11-22",
+	"ms-dr-480":   "2023-10-30",
+	"ms-dr-486":   "2023-10-30",
+	"ms-cqd-pstn": "2020-03-06",
+	"acs-pstn":    "2024-07-22",
+	"acs-callend": "2024-10-10",
+}

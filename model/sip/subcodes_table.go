@@ -79,9 +79,20 @@ var subcodeRowsPlatform = []SubcodeInfo{
 			"FailoverTimeSeconds (10 s by default). Raised by Microsoft; where PSTN call setup is slow, " +
 			"consider 20 s.",
 		Sources: []string{"ms-dr-codes", "ms-dr-408"}},
-	{Subcode: 510403, SIPCodes: []int{403}, Side: SideMicrosoftConfig,
-		Meaning: "Call blocked: no alternate caller ID was supplied or the number is not permitted by the " +
-			"SBC; the ACS wording is that the call was flagged as spam and blocked.",
+	// 510403 is not on the Teams page "SIP response code 403" (ms.date
+	// 2024-11-22). Only Azure Communication Services documents it: "Call
+	// blocked: Alternate ID not supplied for the call. Phone number not
+	// allowed by users Session Border Controller (SBC)." (Troubleshooting
+	// call end response codes for PSTN calling, ms.date 2024-07-22); the ACS
+	// call-end table adds "Call ended, previously marked as a spam and now
+	// blocked" with the advice to pass AlternateId (Troubleshooting Calling
+	// End codes and subcodes, ms.date 2024-10-10). That text points at ACS
+	// configuration and at the SBC, so the side is mixed, not the notes'
+	// microsoft-config.
+	{Subcode: 510403, SIPCodes: []int{403}, Side: SideMixed,
+		Meaning: "Call blocked. Documented only by Azure Communication Services, not on the Teams 403 page: " +
+			"there it means no Alternate ID (the ACS calling SDK's caller ID) was supplied, or the SBC does " +
+			"not allow the phone number; ACS also words it as flagged as spam and blocked.",
 		Sources: []string{"acs-pstn", "acs-callend"}},
 	{Subcode: 510412, SIPCodes: []int{412}, Side: SideMicrosoftRejectsSBC,
 		Meaning: "'Get Flighting - wrong callee MRI': the callee number of an inbound call is malformed, so " +

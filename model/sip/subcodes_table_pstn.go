@@ -22,6 +22,15 @@ var subcodeRowsPSTN = []SubcodeInfo{
 		Meaning: "Unsupported Media Type: the SBC's offer has no body or a content type Microsoft does not " +
 			"take (Content-Type application/pidf+xml, for example).",
 		Sources: []string{"ms-dr-415"}},
+	// 540420 is on the live "SIP response code 420" page (date not shown;
+	// the repository copy of ms.date 2024-11-22 lists only 560420), not in
+	// ms-subcodes.tsv: "Check the SBC configuration to make sure that it
+	// doesn't require an unsupported SIP protocol extension such as
+	// REQUIRE : 100rel."
+	{Subcode: 540420, SIPCodes: []int{420}, Side: SideMicrosoftRejectsSBC,
+		Meaning: "Bad Extension: the SBC's request requires a SIP extension Microsoft does not support " +
+			"(Require: 100rel, for example), so Microsoft refused it.",
+		Sources: []string{"ms-dr-420"}},
 	{Subcode: 540422, SIPCodes: []int{422}, Side: SideMicrosoftRejectsSBC,
 		Meaning: "Session Interval Too Small: the SBC has to send its refresh re-INVITEs as the RFC says; " +
 			"consider raising its Session Timer and Minimum Session Timer.",

@@ -14,7 +14,10 @@ const TopTrunksPerCode = 3
 // Summary is the triage view of a set of Direct Routing calls. "Failed"
 // everywhere means successfulCall=false, the same rows the TUI's
 // failures-only filter shows; the ASR/NER tallies separate user outcomes
-// (busy, no answer, decline, cancel) from network failures.
+// (busy, no answer, decline, cancel) from network failures. ASR and NER
+// follow sip.Tally: NER with the Health Dashboard's formula and caller
+// abandons left out of both sides, ASR as answered ÷ attempts (sip.NERHelp,
+// sip.ASRHelp).
 type Summary struct {
 	// From and To are the range asked for.
 	From time.Time `json:"from"`
@@ -52,11 +55,17 @@ type NamedCount struct {
 	Count int    `json:"count"`
 }
 
-// CodeGroup is the failed calls sharing a (finalSipCode, callEndSubReason).
+// CodeGroup is the failed calls sharing a (finalSipCode, callEndSubReason)
+// and, where Microsoft ties the cause to the phrase (the 504 family), the
+// same phrase variant (sip.PhraseVariant): one pair may then appear as
+// several groups with different diagnoses.
 type CodeGroup struct {
 	SIPCode int `json:"sipCode"`
 	Subcode int `json:"subcode"`
-	// Phrase is the first finalSipCodePhrase seen for the pair.
+	// PhraseVariant is sip.PhraseVariant of the group's rows; 0 when the
+	// phrase does not change the diagnosis.
+	PhraseVariant int `json:"-"`
+	// Phrase is the first finalSipCodePhrase seen for the group.
 	Phrase string `json:"phrase"`
 	Count  int    `json:"count"`
 	// Share is Count over the summary's Failed, in 0..1.
@@ -70,16 +79,23 @@ type CodeGroup struct {
 	Outcome sip.Outcome `json:"-"`
 	// OutcomeName is Outcome in words, for JSON and tables.
 	OutcomeName string `json:"outcome"`
-	// Explanation is sip.Explain for the pair, with media bypass taken as
-	// set when most of the group's rows had it.
+	// Explanation is sip.ExplainPhrase for the pair and Phrase, with media
+	// bypass taken as set when most of the group's rows had it.
 	Explanation sip.Explanation `json:"-"`
-	// The explanation's text, flattened for JSON.
-	Meaning    string `json:"meaning"`
-	SubMeaning string `json:"subcodeMeaning"`
-	EndedBy    string `json:"endedBy"`
-	Side       string `json:"side"`
-	Diagnosis  string `json:"diagnosis"`
-	NextStep   string `json:"nextStep"`
+	// The explanation's text, flattened for JSON. EndedBy is the older
+	// sip.WhoEnded label; FinalResponseFrom states the same rule without
+	// blame (sip.Responder), Kind says whether the end is a normal end, a
+	// user outcome or a failure, and LookAt is where to look first, empty
+	// unless Kind is a failure.
+	Meaning           string `json:"meaning"`
+	SubMeaning        string `json:"subcodeMeaning"`
+	EndedBy           string `json:"endedBy"`
+	FinalResponseFrom string `json:"finalResponseFrom"`
+	Kind              string `json:"kind"`
+	LookAt            string `json:"lookAt"`
+	Side              string `json:"side"`
+	Diagnosis         string `json:"diagnosis"`
+	NextStep          string `json:"nextStep"`
 }
 
 // TrunkGroup is one trunk FQDN ("" when the rows carry none).
@@ -132,7 +148,8 @@ func (b *Builder) Summary() *Summary {
 		s.Codes = append(s.Codes, b.codeGroup(g))
 	}
 	slices.SortFunc(s.Codes, func(x, y CodeGroup) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.SIPCode, y.SIPCode), cmp.Compare(x.Subcode, y.Subcode))
+		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.SIPCode, y.SIPCode), cmp.Compare(x.Subcode, y.Subcode),
+			cmp.Compare(x.PhraseVariant, y.PhraseVariant))
 	})
 	s.Trunks = make([]TrunkGroup, 0, len(b.trunkLst))
 	for _, t := range b.trunkLst {
@@ -164,7 +181,7 @@ func (b *Builder) Summary() *Summary {
 // codeGroup finishes one failure group: top trunks and the explanation.
 func (b *Builder) codeGroup(g *codeAcc) CodeGroup {
 	out := CodeGroup{
-		SIPCode: int(g.sip), Subcode: int(g.sub), Phrase: g.phrase, Count: g.count,
+		SIPCode: int(g.sip), Subcode: int(g.sub), PhraseVariant: int(g.variant), Phrase: g.phrase, Count: g.count,
 		Share: ratio(g.count, b.failed), First: nsTime(g.first), Last: nsTime(g.last),
 	}
 	var top []NamedCount
@@ -183,11 +200,16 @@ func (b *Builder) codeGroup(g *codeAcc) CodeGroup {
 	out.TopTrunks = top
 	out.Outcome = sip.Classify(false, out.SIPCode, out.Subcode)
 	out.OutcomeName = out.Outcome.String()
-	e := sip.Explain(out.SIPCode, out.Subcode, g.bypass*2 > g.count)
+	// Every row of the group shares the phrase variant, so the first phrase
+	// gives the diagnosis of them all.
+	e := sip.ExplainPhrase(out.SIPCode, out.Subcode, g.phrase, g.bypass*2 > g.count)
 	out.Explanation = e
 	out.Meaning = e.SIP.Meaning
 	out.SubMeaning = e.Sub.Meaning
 	out.EndedBy = string(e.EndedBy)
+	out.FinalResponseFrom = string(e.FinalResponse)
+	out.Kind = string(e.Kind)
+	out.LookAt = string(e.LookAt)
 	out.Side = string(e.Sub.Side)
 	out.Diagnosis = e.Diagnosis
 	out.NextStep = e.NextStep

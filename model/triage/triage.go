@@ -53,11 +53,12 @@ func CallFromRow(r *model.DirectRoutingRow) Call {
 		MediaBypass: r.MediaBypassEnabled}
 }
 
-// codeKey packs (SIP code, subcode) into one map key.
-type codeKey uint64
-
-func packCode(sipCode, sub int32) codeKey {
-	return codeKey(uint64(uint32(sipCode))<<32 | uint64(uint32(sub)))
+// codeKey identifies a failure group: the (SIP code, subcode) pair and the
+// phrase variant (sip.PhraseVariant), because Microsoft gives one pair
+// different causes depending on finalSipCodePhrase (504 family).
+type codeKey struct {
+	sip, sub int32
+	variant  int32
 }
 
 // Builder accumulates Direct Routing calls. The zero value is not usable;
@@ -112,9 +113,11 @@ func (n *names) index(name string) (i int, added bool) {
 	return i, true
 }
 
-// codeAcc accumulates one (SIP code, subcode) group of failed calls.
+// codeAcc accumulates one (SIP code, subcode, phrase variant) group of
+// failed calls.
 type codeAcc struct {
 	sip, sub    int32
+	variant     int32
 	phrase      string
 	count       int
 	bypass      int
@@ -177,10 +180,10 @@ func (b *Builder) Add(c Call) {
 		b.hourly[i]++
 		t.hourly[i]++
 	}
-	k := packCode(c.SIPCode, c.Subcode)
+	k := codeKey{c.SIPCode, c.Subcode, int32(sip.PhraseVariant(int(c.SIPCode), int(c.Subcode), c.Phrase))}
 	g := b.codes[k]
 	if g == nil {
-		g = &codeAcc{sip: c.SIPCode, sub: c.Subcode}
+		g = &codeAcc{sip: c.SIPCode, sub: c.Subcode, variant: k.variant}
 		b.codes[k] = g
 		b.codeList = append(b.codeList, g)
 	}

@@ -50,12 +50,15 @@ func TestSummaryTotals(t *testing.T) {
 	if s.Calls != 8 || s.Failed != 6 {
 		t.Fatalf("calls/failed = %d/%d, want 8/6", s.Calls, s.Failed)
 	}
-	// answered 2; delivered adds busy (560486) and the caller abandon (540487).
-	if s.Tally.Answered != 2 || s.Tally.Delivered != 4 || s.Tally.Failures != 4 || s.Tally.Abandoned != 1 {
+	// answered 2; delivered adds the busy callee (560486) = 3; the caller
+	// abandon (540487) is in neither side of NER.
+	if s.Tally.Answered != 2 || s.Tally.UserBusy != 1 || s.Tally.Delivered != 3 || s.Tally.Failures != 4 ||
+		s.Tally.Abandoned != 1 {
 		t.Fatalf("tally = %+v", s.Tally)
 	}
-	if s.ASR != 0.25 || s.NER != 0.5 || !s.SmallSample {
-		t.Fatalf("ASR/NER/small = %v/%v/%v, want 0.25/0.5/true", s.ASR, s.NER, s.SmallSample)
+	// ASR = 2 answered / 8 attempts; NER = 3 delivered / (8 − 1 abandon).
+	if s.ASR != 0.25 || math.Abs(s.NER-3.0/7) > 1e-12 || !s.SmallSample {
+		t.Fatalf("ASR/NER/small = %v/%v/%v, want 0.25/(3/7)/true", s.ASR, s.NER, s.SmallSample)
 	}
 	if s.BucketSize != time.Hour || !s.BucketStart.Equal(tFrom) {
 		t.Fatalf("buckets start %v size %v", s.BucketStart, s.BucketSize)
@@ -94,9 +97,20 @@ func TestSummaryCodeGroups(t *testing.T) {
 	if want := [][2]int{{403, 510559}, {486, 560486}, {487, 540487}}; !slices.Equal(order, want) {
 		t.Errorf("order = %v, want %v", order, want)
 	}
+	if g.FinalResponseFrom != string(sip.ResponderMicrosoft) || g.Kind != string(sip.EndFailure) || g.LookAt == "" {
+		t.Errorf("504 group: final response %q, kind %q, look at %q", g.FinalResponseFrom, g.Kind, g.LookAt)
+	}
 	busy := s.Codes[2]
 	if busy.EndedBy != string(sip.EndedBySBC) || busy.Outcome != sip.UserBusy || busy.OutcomeName != "user busy" {
 		t.Errorf("busy group = %q %v", busy.EndedBy, busy.Outcome)
+	}
+	// The SBC sent the busy, but a busy callee is nothing to fix.
+	if busy.FinalResponseFrom != string(sip.ResponderSBC) || busy.Kind != string(sip.EndUserOutcome) || busy.LookAt != "" {
+		t.Errorf("busy group: final response %q, kind %q, look at %q", busy.FinalResponseFrom, busy.Kind, busy.LookAt)
+	}
+	if abandon := s.Codes[3]; abandon.FinalResponseFrom != string(sip.ResponderDisputed) ||
+		abandon.Kind != string(sip.EndUserOutcome) || abandon.LookAt != "" {
+		t.Errorf("abandon group: final response %q, kind %q, look at %q", abandon.FinalResponseFrom, abandon.Kind, abandon.LookAt)
 	}
 	if abandon := s.Codes[3]; !abandon.First.IsZero() || !abandon.Last.IsZero() {
 		t.Errorf("timeless group has first/last %v/%v", abandon.First, abandon.Last)
@@ -127,7 +141,8 @@ func TestSummaryTrunks(t *testing.T) {
 	if !b.First.Equal(time.Unix(0, at(11, 45, 0))) || !b.Last.Equal(time.Unix(0, at(13, 59, 59))) {
 		t.Errorf("b first/last = %v/%v", b.First, b.Last)
 	}
-	if c := s.Trunks[3]; c.NER != 1 || c.ASR != 0 || slices.Max(c.Hourly) != 0 {
+	// Only a caller abandon: NER has nothing to count (NERBase 0).
+	if c := s.Trunks[3]; c.NER != 0 || c.Tally.NERBase() != 0 || c.ASR != 0 || slices.Max(c.Hourly) != 0 {
 		t.Errorf("c (caller abandon, no time) = %+v", c)
 	}
 }
@@ -172,6 +187,51 @@ func TestBypassMajorityPicksExplanation(t *testing.T) {
 	want := sip.Explain(488, 531027, true)
 	if got.Diagnosis != want.Diagnosis || got.NextStep != want.NextStep {
 		t.Fatalf("diagnosis = %q, want the bypass one %q", got.Diagnosis, want.Diagnosis)
+	}
+}
+
+// TestPhraseSplitsGroups: two 569002 rows whose phrases name different
+// causes on Microsoft's 504 page are two groups with two diagnoses; two
+// phrases with the same cause stay one group.
+func TestPhraseSplitsGroups(t *testing.T) {
+	const (
+		refused = "Unable to deliver INVITE: No connection could be made because the target machine actively refused it"
+		notConn = "Unable to deliver INVITE: TlsTransport is not connected, State=Disconnected"
+		context = "Unable to deliver INVITE: TLS decryption failed; HRESULT=590615"
+	)
+	b := NewBuilder(tFrom, tTo)
+	for _, c := range []Call{
+		{At: at(10, 0, 0), SIPCode: 504, Subcode: 569002, Phrase: refused, Trunk: "x"},
+		{At: at(10, 1, 0), SIPCode: 504, Subcode: 569002, Phrase: refused, Trunk: "x"},
+		{At: at(10, 2, 0), SIPCode: 504, Subcode: 569002, Phrase: context, Trunk: "x"},
+		{At: at(10, 3, 0), SIPCode: 504, Subcode: 549002, Phrase: notConn, Trunk: "x"},
+		{At: at(10, 4, 0), SIPCode: 403, Subcode: 510559, Phrase: "Forbidden", Trunk: "x"},
+		{At: at(10, 5, 0), SIPCode: 403, Subcode: 510559, Phrase: "Forbidden; other words", Trunk: "x"},
+	} {
+		b.Add(c)
+	}
+	s := b.Summary()
+	if len(s.Codes) != 4 {
+		t.Fatalf("%d groups, want 4 (refused, TLS context, 549002, 510559): %+v", len(s.Codes), s.Codes)
+	}
+	var reach, ctx *CodeGroup
+	for i := range s.Codes {
+		switch s.Codes[i].Phrase {
+		case refused:
+			reach = &s.Codes[i]
+		case context:
+			ctx = &s.Codes[i]
+		}
+	}
+	if reach == nil || ctx == nil || reach.Count != 2 || ctx.Count != 1 {
+		t.Fatalf("groups = %+v", s.Codes)
+	}
+	if reach.Diagnosis == ctx.Diagnosis || reach.LookAt != string(sip.PlaceSBCReachability) ||
+		ctx.LookAt != string(sip.PlaceSBCVendor) {
+		t.Errorf("refused: %q at %q; TLS context: %q at %q", reach.Diagnosis, reach.LookAt, ctx.Diagnosis, ctx.LookAt)
+	}
+	if want := sip.ExplainPhrase(504, 569002, context, false); ctx.Diagnosis != want.Diagnosis {
+		t.Errorf("TLS context group diagnosis %q, want %q", ctx.Diagnosis, want.Diagnosis)
 	}
 }
 
@@ -234,9 +294,12 @@ func TestSummaryJSON(t *testing.T) {
 	}
 	var back struct {
 		Codes []struct {
-			SIPCode   int    `json:"sipCode"`
-			Outcome   string `json:"outcome"`
-			Diagnosis string `json:"diagnosis"`
+			SIPCode           int     `json:"sipCode"`
+			Outcome           string  `json:"outcome"`
+			Diagnosis         string  `json:"diagnosis"`
+			FinalResponseFrom string  `json:"finalResponseFrom"`
+			Kind              string  `json:"kind"`
+			LookAt            *string `json:"lookAt"`
 		} `json:"codes"`
 	}
 	if err := json.Unmarshal(b, &back); err != nil {
@@ -244,5 +307,13 @@ func TestSummaryJSON(t *testing.T) {
 	}
 	if len(back.Codes) != 4 || back.Codes[0].SIPCode != 504 || back.Codes[0].Outcome != "failure" || back.Codes[0].Diagnosis == "" {
 		t.Fatalf("json codes = %+v", back.Codes)
+	}
+	top, busy := back.Codes[0], back.Codes[2]
+	if top.FinalResponseFrom != "Microsoft" || top.Kind != "failure" || top.LookAt == nil || *top.LookAt == "" {
+		t.Errorf("json 504 group = %+v", top)
+	}
+	// The key is always written, empty for a user outcome.
+	if busy.Kind != "user outcome" || busy.LookAt == nil || *busy.LookAt != "" {
+		t.Errorf("json busy group = %+v", busy)
 	}
 }
