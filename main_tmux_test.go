@@ -1,20 +1,27 @@
 package main
 
 import (
+	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/fakegraph"
 )
+
+// exitOK is a normal end: ui/cli's status for success.
+const exitOK = 0
 
 // tmuxTimeout is how long any one expected screen may take to appear; a
 // loaded CI machine building with -race is slow, so it is generous.
@@ -338,4 +345,75 @@ func TestCtrlCTypedIsANormalQuit(t *testing.T) {
 		t.Errorf("ctrl+c: exit status %d, want 0", rc)
 	}
 	s.assertRestored()
+}
+
+// TestSignalsStopScriptedCommands: a scripted command that gets SIGHUP,
+// SIGINT or SIGTERM while waiting for a page stops, keeps the rows already
+// written, prints no error of its own making and dies of the signal, so
+// the shell reports 128 + n and a script looping over it stops too.
+func TestSignalsStopScriptedCommands(t *testing.T) {
+	bin := buildCallscope(t)
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			waiting := make(chan struct{}, 1)
+			var requests atomic.Int32
+			demo := fakegraph.New(fakegraph.DemoTenant(time.Now()), fakegraph.Options{Token: "test-token"})
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if requests.Add(1) == 1 {
+					demo.ServeHTTP(w, r)
+					return
+				}
+				// The second page never comes while the test runs.
+				select {
+				case waiting <- struct{}{}:
+				default:
+				}
+				<-r.Context().Done()
+			}))
+			t.Cleanup(srv.Close)
+			home := t.TempDir()
+			cmd := exec.Command(bin, "calls", "--graph-url", srv.URL+"/v1.0", "--output", "jsonl")
+			cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, "config"),
+				graphclient.AccessTokenEnv+"=test-token")
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-waiting:
+			case <-time.After(tmuxTimeout):
+				_ = cmd.Process.Kill()
+				t.Fatalf("the second page was never asked for; stderr %q", errb.String())
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			_ = cmd.Wait()
+			ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus)
+			if !ok || !ws.Signaled() || ws.Signal() != sig {
+				t.Errorf("%v: ended with %v, want death by the signal (status 128+%d)", sig, cmd.ProcessState, int(sig))
+			}
+			if n := strings.Count(out.String(), "\n"); n != 60 {
+				t.Errorf("%v: %d rows on stdout, want the first page's 60", sig, n)
+			}
+			if errb.Len() != 0 {
+				t.Errorf("%v: stderr %q, want nothing", sig, errb.String())
+			}
+		})
+	}
+}
+
+// TestVersionOfTheBuiltBinary: --version and the version command print the
+// one line that names the build, and exit 0.
+func TestVersionOfTheBuiltBinary(t *testing.T) {
+	bin := buildCallscope(t)
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		out, err := exec.Command(bin, args...).Output()
+		line := string(out)
+		if err != nil || !strings.HasPrefix(line, "callscope ") || !strings.HasSuffix(line, " "+runtime.Version()+" "+runtime.GOOS+"/"+runtime.GOARCH+"\n") ||
+			strings.Count(line, "\n") != 1 {
+			t.Errorf("%v: %q (%v)", args, line, err)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package graphclient
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -73,6 +74,17 @@ func queryEscape(s string) string {
 // back with NextLink cleared and an error matching ErrRepeatedLink: its
 // rows are new, and paging stops there.
 func (c *Client) ListCallRecords(ctx context.Context, q CallQuery, nextLink string) (*model.Page[model.CallRecord], error) {
+	return c.listCallRecords(ctx, q, nextLink, false)
+}
+
+// ListCallRecordsRaw is ListCallRecords with each record also as Graph
+// sent it, in the page's RawValue, for output that writes Graph's own
+// bytes.
+func (c *Client) ListCallRecordsRaw(ctx context.Context, q CallQuery, nextLink string) (*model.Page[model.CallRecord], error) {
+	return c.listCallRecords(ctx, q, nextLink, true)
+}
+
+func (c *Client) listCallRecords(ctx context.Context, q CallQuery, nextLink string, raw bool) (*model.Page[model.CallRecord], error) {
 	if nextLink == "" {
 		if err := q.Validate(); err != nil {
 			return nil, err
@@ -84,7 +96,7 @@ func (c *Client) ListCallRecords(ctx context.Context, q CallQuery, nextLink stri
 		return nil, fmt.Errorf("list call records: %w", err)
 	}
 	var page model.Page[model.CallRecord]
-	if err := c.getJSON(ctx, u, preferHeader(q.PageSize), &page); err != nil {
+	if err := c.getJSON(ctx, u, preferHeader(q.PageSize), &page, rawHook(raw, &page)); err != nil {
 		return nil, fmt.Errorf("list call records: %w", err)
 	}
 	if err := endLoop(&page, u, first); err != nil {
@@ -108,51 +120,59 @@ func (c *Client) callRecordsURL(q CallQuery) string {
 // GetCallRecord fetches one record with every session and segment. When
 // Graph truncates the inline sessions (sessions@odata.nextLink, whose value
 // is a $metadata fragment, not a URL: graph-api.md §4.1), the sessions are
-// read again from the sessions endpoint, page by page.
+// read again from the sessions endpoint, page by page. The record's Raw is
+// the record as Graph sent it, with those pages as its sessions array.
 func (c *Client) GetCallRecord(ctx context.Context, id string) (*model.CallRecord, error) {
 	if err := CheckRecordID(id); err != nil {
 		return nil, err
 	}
 	base := "/communications/callRecords/" + url.PathEscape(id)
 	var rec model.CallRecord
-	if err := c.getJSON(ctx, c.endpoint(base, "$expand="+queryEscape("sessions($expand=segments)")), preferHeader(0), &rec); err != nil {
+	keep := func(body []byte) error { rec.Raw = body; return nil } // body is this call's own: nothing else holds it
+	if err := c.getJSON(ctx, c.endpoint(base, "$expand="+queryEscape("sessions($expand=segments)")), preferHeader(0), &rec, keep); err != nil {
 		return nil, fmt.Errorf("get call record %s: %w", id, err)
 	}
 	if rec.SessionsNextLink == "" {
 		return &rec, nil
 	}
-	sessions, err := c.allSessions(ctx, base)
+	sessions, raw, err := c.allSessions(ctx, base)
 	if err != nil {
 		return nil, fmt.Errorf("get call record %s: sessions: %w", id, err)
+	}
+	if rec.Raw, err = withSessions(rec.Raw, raw); err != nil {
+		return nil, fmt.Errorf("get call record %s: %w", id, err)
 	}
 	rec.Sessions, rec.SessionsNextLink = sessions, ""
 	return &rec, nil
 }
 
-// allSessions reads every page of a record's sessions, each page once.
-func (c *Client) allSessions(ctx context.Context, base string) ([]model.Session, error) {
+// allSessions reads every page of a record's sessions, each page once:
+// decoded, and each session as Graph sent it.
+func (c *Client) allSessions(ctx context.Context, base string) ([]model.Session, []json.RawMessage, error) {
 	var all []model.Session
+	var raw []json.RawMessage
 	var chain chainLinks
 	next := c.endpoint(base+"/sessions", "$expand=segments")
 	for next != "" {
 		if err := chain.visit(next); err != nil {
-			return all, err
+			return all, raw, err
 		}
 		var page model.Page[model.Session]
-		if err := c.getJSON(ctx, next, preferHeader(0), &page); err != nil {
-			return all, err
+		if err := c.getJSON(ctx, next, preferHeader(0), &page, keepRawValue(&page)); err != nil {
+			return all, raw, err
 		}
 		all = append(all, page.Value...)
+		raw = append(raw, page.RawValue...)
 		next = ""
 		if page.NextLink != "" {
 			u, err := c.checkLink(page.NextLink)
 			if err != nil {
-				return all, err
+				return all, raw, err
 			}
 			next = u.String()
 		}
 	}
-	return all, nil
+	return all, raw, nil
 }
 
 // ListParticipants returns one page (up to 130) of a record's
@@ -169,7 +189,7 @@ func (c *Client) ListParticipants(ctx context.Context, id, nextLink string) (*mo
 		return nil, fmt.Errorf("list participants of %s: %w", id, err)
 	}
 	var page model.Page[model.Participant]
-	if err := c.getJSON(ctx, u, preferHeader(0), &page); err != nil {
+	if err := c.getJSON(ctx, u, preferHeader(0), &page, nil); err != nil {
 		return nil, fmt.Errorf("list participants of %s: %w", id, err)
 	}
 	if err := endLoop(&page, u, first); err != nil {

@@ -279,8 +279,10 @@ func preferHeader(pageSize int) string {
 }
 
 // getJSON sends one GET and decodes a 2xx body into out, display-safe
-// (decode).
-func (c *Client) getJSON(ctx context.Context, rawURL, prefer string, out any) error {
+// (decode). keep, if not nil, is then handed the body as Graph sent it, for
+// a caller that writes Graph's own bytes (keepRawValue); its error makes
+// the response malformed.
+func (c *Client) getJSON(ctx context.Context, rawURL, prefer string, out any, keep func(body []byte) error) error {
 	req, err := runtime.NewRequest(ctx, http.MethodGet, rawURL)
 	if err != nil {
 		return fmt.Errorf("build request: %w", err)
@@ -309,6 +311,11 @@ func (c *Client) getJSON(ctx context.Context, rawURL, prefer string, out any) er
 	}
 	if err := decode(body, out); err != nil {
 		return &MalformedResponseError{Path: path, RequestID: resp.Header.Get("request-id"), Err: err}
+	}
+	if keep != nil {
+		if err := keep(body); err != nil {
+			return &MalformedResponseError{Path: path, RequestID: resp.Header.Get("request-id"), Err: err}
+		}
 	}
 	return nil
 }

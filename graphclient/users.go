@@ -157,7 +157,7 @@ func (c *Client) GetUser(ctx context.Context, upnOrID string) (*User, error) {
 		return nil, err
 	}
 	var u User
-	if err := c.getJSON(ctx, c.endpoint("/users/"+url.PathEscape(s), "$select="+queryEscape(userSelect)), "", &u); err != nil {
+	if err := c.getJSON(ctx, c.endpoint("/users/"+url.PathEscape(s), "$select="+queryEscape(userSelect)), "", &u, nil); err != nil {
 		return nil, fmt.Errorf("look up user %s: %w", s, userError(err, s))
 	}
 	return &u, nil
@@ -185,7 +185,7 @@ func (c *Client) FindUsers(ctx context.Context, prefix string, limit int) ([]Use
 	var page struct {
 		Value []User `json:"value"`
 	}
-	if err := c.getJSON(ctx, c.endpoint("/users", qs), "", &page); err != nil {
+	if err := c.getJSON(ctx, c.endpoint("/users", qs), "", &page, nil); err != nil {
 		return nil, fmt.Errorf("find users named %q: %w", s, userError(err, s))
 	}
 	users := page.Value

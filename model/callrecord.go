@@ -3,6 +3,8 @@
 // later, or unknownFutureValue, is kept as sent and never mapped to a known one.
 package model
 
+import "encoding/json"
+
 // Call types (callType enum). Other strings are kept as sent.
 const (
 	CallTypeUnknown    = "unknown"
@@ -33,6 +35,13 @@ type CallRecord struct {
 	// SessionsNextLink marks a truncated inline sessions list. Its value is a
 	// $metadata# fragment, not a usable URL (graph-api.md §4.1).
 	SessionsNextLink string `json:"sessions@odata.nextLink,omitempty"`
+	// Raw is the record as Graph sent it, for output that must keep every
+	// property, null and unknown member (the struct drops them): set by
+	// graphclient's GetCallRecord, with the sessions it read page by page
+	// merged into the raw "sessions" array; nil on list rows, whose bytes
+	// Page.RawValue carries when asked for. It is not display-safe: write
+	// it through EscapeJSONText.
+	Raw json.RawMessage `json:"-"`
 }
 
 // OrganizerText is the organizer's display text, from organizer_v2 or, for

@@ -1,5 +1,7 @@
 package model
 
+import "encoding/json"
+
 // DirectRoutingRow is directRoutingLogRow: one Direct Routing call attempt.
 type DirectRoutingRow struct {
 	ID                            string `json:"id"`
@@ -60,4 +62,10 @@ type Page[T any] struct {
 	Count    *int64 `json:"@odata.count,omitempty"`
 	NextLink string `json:"@odata.nextLink,omitempty"`
 	Value    []T    `json:"value"`
+	// RawValue holds, only when the caller asked for it, each element of
+	// value as Graph sent it (RawValue[i] is Value[i]), for output that
+	// writes Graph's own bytes. Loaders that keep many rows leave it nil,
+	// so a loaded row costs its decoded form only. Not display-safe: write
+	// it through EscapeJSONText.
+	RawValue []json.RawMessage `json:"-"`
 }

@@ -6,17 +6,22 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/fakegraph"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/record"
+	"github.com/callscope/callscope/ui/uitest"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
 
-// newTestApp is a root with no client: screens that would fetch get no
-// client and only their first command is dropped, which is all these
-// routing tests need.
+// newTestApp is a root over a fake Graph with an empty tenant; the
+// screens' first commands are dropped, unrun, which is all these routing
+// tests need.
 func newTestApp(t *testing.T) *App {
 	t.Helper()
-	a := New(Options{Keys: testKeys(), Styles: DefaultStyles(), UTC: true,
-		Now: func() time.Time { return testT0 }, Events: NewEvents()})
+	client, _ := uitest.FakeGraph(t, fakegraph.NewTenant(), fakegraph.Options{}, graphclient.Options{MaxRetries: -1})
+	a := New(Options{Client: client, Keys: uitest.Keys(), Styles: common.DefaultStyles(), UTC: true,
+		Now: func() time.Time { return uitest.T0 }, Events: common.NewEvents()})
 	a.Init()
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
 	return a
@@ -38,11 +43,11 @@ func TestAppViewFillsTheTerminalAndRelaysOnResize(t *testing.T) {
 
 func TestAppHelpOverlayOpensAndAnyKeyCloses(t *testing.T) {
 	a := newTestApp(t)
-	a.Update(keyRune('?'))
+	a.Update(uitest.KeyRune('?'))
 	if v := a.View(); !strings.Contains(v, "any key closes") || !strings.Contains(v, "next view") {
 		t.Fatalf("help overlay missing:\n%s", v)
 	}
-	_, cmd := a.Update(keyRune('q')) // closes the overlay, does not quit
+	_, cmd := a.Update(uitest.KeyRune('q')) // closes the overlay, does not quit
 	if cmd != nil {
 		t.Fatal("a key on the help overlay must only close it")
 	}
@@ -53,11 +58,11 @@ func TestAppHelpOverlayOpensAndAnyKeyCloses(t *testing.T) {
 
 func TestAppCtrlCQuitsEvenWhileAnInputCaptures(t *testing.T) {
 	a := newTestApp(t)
-	a.Update(keyRune('/')) // the calls filter form captures the keyboard
+	a.Update(uitest.KeyRune('/')) // the calls filter form captures the keyboard
 	if !a.top().Capturing() {
 		t.Fatal("filter form should capture")
 	}
-	if _, cmd := a.Update(keyRune('q')); cmd != nil && isQuit(cmd) {
+	if _, cmd := a.Update(uitest.KeyRune('q')); cmd != nil && isQuit(cmd) {
 		t.Fatal("q typed into the form must not quit")
 	}
 	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
@@ -74,26 +79,26 @@ func isQuit(cmd tea.Cmd) bool {
 func TestAppViewsKeepTheirOwnStacks(t *testing.T) {
 	a := newTestApp(t)
 	calls := a.top()
-	a.Update(pushMsg{s: newRecordScreen(a.c, "3f2a9c1e-0000-0000-0000-000000000000")})
+	a.Update(common.PushMsg{Screen: record.New(a.c, "3f2a9c1e-0000-0000-0000-000000000000")})
 	if a.top().Title() == "Calls" {
 		t.Fatal("record not pushed")
 	}
-	a.Update(keyTab) // to Direct Routing
+	a.Update(uitest.KeyTab) // to Direct Routing
 	if a.view != ViewDirect || a.top().Title() != "Direct Routing" {
 		t.Fatalf("tab: view %d, top %q", a.view, a.top().Title())
 	}
-	a.Update(keyRune('1'))
+	a.Update(uitest.KeyRune('1'))
 	if len(a.stacks[ViewCalls]) != 2 || !strings.HasPrefix(a.top().Title(), "Call ") {
 		t.Fatalf("calls stack lost its record screen: top %q", a.top().Title())
 	}
 	if !strings.Contains(a.View(), "Calls › Call 3f2a9c1e…") {
 		t.Fatalf("breadcrumb wrong:\n%s", a.View())
 	}
-	a.Update(keyEsc)
+	a.Update(uitest.KeyEsc)
 	if a.top() != calls {
 		t.Fatal("esc did not return to the calls list")
 	}
-	a.Update(keyEsc) // nothing under the base screen: esc is not a quit
+	a.Update(uitest.KeyEsc) // nothing under the base screen: esc is not a quit
 	if a.top() != calls {
 		t.Fatal("esc popped the base screen")
 	}
@@ -104,7 +109,7 @@ func TestAppToggleUTCChangesTheHeader(t *testing.T) {
 	if !strings.Contains(firstLine(a.View()), "UTC") {
 		t.Fatalf("header lacks UTC: %q", firstLine(a.View()))
 	}
-	a.Update(keyRune('t'))
+	a.Update(uitest.KeyRune('t'))
 	if h := firstLine(a.View()); !strings.Contains(h, "local") {
 		t.Fatalf("after t the header should say local: %q", h)
 	}
@@ -112,11 +117,11 @@ func TestAppToggleUTCChangesTheHeader(t *testing.T) {
 
 func TestAppShowsRetryWait(t *testing.T) {
 	a := newTestApp(t)
-	a.Update(retryMsg{ev: graphclient.RetryEvent{Status: 429, Reason: "Graph answered 429", Attempt: 1, Max: 4, Wait: 3 * time.Second}})
+	a.Update(common.RetryMsg{Event: graphclient.RetryEvent{Status: 429, Reason: "Graph answered 429", Attempt: 1, Max: 4, Wait: 3 * time.Second}})
 	if v := a.View(); !strings.Contains(v, "Graph answered 429, retry 1 of 4 in 3s") {
 		t.Fatalf("no throttle notice:\n%s", v)
 	}
-	a.Update(retryMsg{ev: graphclient.RetryEvent{Reason: "no answer from Graph within 30s", Attempt: 2, Max: 4, Wait: time.Second}})
+	a.Update(common.RetryMsg{Event: graphclient.RetryEvent{Reason: "no answer from Graph within 30s", Attempt: 2, Max: 4, Wait: time.Second}})
 	if v := a.View(); !strings.Contains(v, "no answer from Graph within 30s, retry 2 of 4 in 1s") {
 		t.Fatalf("a silent server's retry is not said:\n%s", v)
 	}
@@ -124,13 +129,13 @@ func TestAppShowsRetryWait(t *testing.T) {
 
 func TestAppFlashClearsOnlyItsOwnTimer(t *testing.T) {
 	a := newTestApp(t)
-	a.Update(flashMsg{text: "first"})
-	a.Update(flashMsg{text: "second"})
-	a.Update(flashClearMsg{seq: 1}) // the first flash's timer: stale
+	a.Update(common.FlashMsg{Text: "first"})
+	a.Update(common.FlashMsg{Text: "second"})
+	a.Update(common.FlashClearMsg{Seq: 1}) // the first flash's timer: stale
 	if !strings.Contains(a.View(), "second") {
 		t.Fatal("a stale timer cleared the newer flash")
 	}
-	a.Update(flashClearMsg{seq: 2})
+	a.Update(common.FlashClearMsg{Seq: 2})
 	if strings.Contains(a.View(), "second") {
 		t.Fatal("flash not cleared")
 	}
@@ -148,7 +153,7 @@ func TestAppHelpOverlayFitsNarrowTerminals(t *testing.T) {
 	a := newTestApp(t)
 	a.Update(tea.WindowSizeMsg{Width: MinWidth, Height: 60})
 	for _, view := range []rune{'1', '2', '3'} {
-		a.Update(keyRune(view))
+		a.Update(uitest.KeyRune(view))
 		box := a.helpView()
 		if w := lipgloss.Width(box); w > MinWidth {
 			t.Errorf("view %c: help overlay is %d cells wide at %d columns:\n%s", view, w, MinWidth, box)
@@ -169,7 +174,7 @@ func TestAppHelpOverlayFitsNarrowTerminals(t *testing.T) {
 
 // closingScreen records that the root told it it left its stack.
 type closingScreen struct {
-	screen
+	common.Screen
 	closed int
 }
 
@@ -180,15 +185,15 @@ func (s *closingScreen) Closed() { s.closed++ }
 func TestAppTellsAPoppedScreenItClosed(t *testing.T) {
 	a := newTestApp(t)
 	base := a.top()
-	first := &closingScreen{screen: newRecordScreen(a.c, "3f2a9c1e-0000-4000-8000-000000000001")}
-	a.Update(pushMsg{s: first, from: base})
-	a.Update(keyEsc)
+	first := &closingScreen{Screen: record.New(a.c, "3f2a9c1e-0000-4000-8000-000000000001")}
+	a.Update(common.PushMsg{Screen: first, From: base})
+	a.Update(uitest.KeyEsc)
 	if first.closed != 1 || a.top() != base {
 		t.Fatalf("esc: closed %d times, top %q", first.closed, a.top().Title())
 	}
-	second := &closingScreen{screen: newRecordScreen(a.c, "3f2a9c1e-0000-4000-8000-000000000002")}
-	a.Update(pushMsg{s: second, from: base})
-	a.Update(popMsg{s: second})
+	second := &closingScreen{Screen: record.New(a.c, "3f2a9c1e-0000-4000-8000-000000000002")}
+	a.Update(common.PushMsg{Screen: second, From: base})
+	a.Update(common.PopMsg{Screen: second})
 	if second.closed != 1 || a.top() != base {
 		t.Fatalf("pop: closed %d times, top %q", second.closed, a.top().Title())
 	}

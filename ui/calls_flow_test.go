@@ -1,40 +1,25 @@
 package ui
 
 import (
-	"bytes"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/uitest"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
 )
 
 // fakeClient serves a tenant of n records (makeRecords) from the fake
-// Graph over real HTTP, with the service's clock frozen at testT0.
+// Graph over real HTTP, with the service's clock frozen at uitest.T0.
 func fakeClient(t *testing.T, n int) (*graphclient.Client, *fakegraph.Server) {
 	tenant := fakegraph.NewTenant()
-	for _, r := range makeRecords(0, n) {
+	for _, r := range uitest.MakeRecords(0, n) {
 		tenant.AddRecord(r)
 	}
-	fake := fakegraph.New(tenant, fakegraph.Options{Clock: func() time.Time { return testT0 }})
-	srv := httptest.NewServer(fake)
-	t.Cleanup(srv.Close)
-	c, err := graphclient.New(graphclient.Options{ServiceRoot: srv.URL + "/v1.0", Credential: graphclient.StaticToken("test")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, fake
-}
-
-func waitFor(t *testing.T, tm *teatest.TestModel, what string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	return uitest.FakeGraph(t, tenant, fakegraph.Options{Clock: func() time.Time { return uitest.T0 }}, graphclient.Options{})
 }
 
 // TestCallsFlow: the list loads, scrolling past a page fetches the next
@@ -42,27 +27,24 @@ func waitFor(t *testing.T, tm *teatest.TestModel, what string) {
 // screen is a golden.
 func TestCallsFlow(t *testing.T) {
 	client, fake := fakeClient(t, 150)
-	app := New(Options{Client: client, Keys: testKeys(), Styles: DefaultStyles(),
-		Now: func() time.Time { return testT0 }, UTC: true})
-	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(120, 30))
+	app := New(Options{Client: client, Keys: uitest.Keys(), Styles: common.DefaultStyles(),
+		Now: func() time.Time { return uitest.T0 }, UTC: true})
+	tm := uitest.NewFlow(t, app, 120, 30)
 
-	waitFor(t, tm, "60 loaded · more")
+	tm.WaitView(t, "60 loaded · more")
 	for range 45 {
 		tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	}
-	waitFor(t, tm, "120 loaded · more")
+	tm.WaitView(t, "120 loaded · more")
 
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
-	waitFor(t, tm, "Filter call records")
+	tm.WaitView(t, "Filter call records")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlU})
 	tm.Type("-90m")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitFor(t, tm, "all 31 loaded")
+	tm.WaitView(t, "all 31 loaded")
 
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	final := tm.Quit(t).(*App)
 	out := final.View()
 	if !strings.Contains(out, "from 2026-11-20 13:30 to now") {
 		t.Errorf("header lacks the filter:\n%s", out)
@@ -79,5 +61,5 @@ func TestCallsFlow(t *testing.T) {
 	if lists != 3 {
 		t.Errorf("%d list requests, want 3 (page 1, page 2, filtered page 1)", lists)
 	}
-	golden.RequireEqual(t, []byte(out))
+	uitest.Golden(t, "", out)
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -11,13 +10,18 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/logs"
+	"github.com/callscope/callscope/ui/requestlog"
+	"github.com/callscope/callscope/ui/uitest"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
 
-// cmdApp is a root for prompt tests at logNow, 120x30, with client (nil
-// for none) and history at histPath ("" for none); Init has settled.
+// cmdApp is a root for prompt tests at uitest.Now, 120x30, with client (nil
+// for a fake Graph with an empty tenant) and history at histPath ("" for
+// none); Init has settled.
 func cmdApp(t *testing.T, client *graphclient.Client, histPath string) (*App, *cmdRun) {
 	t.Helper()
 	return appWith(t, Options{Client: client, HistoryPath: histPath})
@@ -27,8 +31,11 @@ func cmdApp(t *testing.T, client *graphclient.Client, histPath string) (*App, *c
 // export folder are the tests' own.
 func appWith(t *testing.T, o Options) (*App, *cmdRun) {
 	t.Helper()
-	o.Keys, o.Styles, o.UTC, o.ExportDir = testKeys(), DefaultStyles(), true, t.TempDir()
-	o.Now = func() time.Time { return logNow }
+	o.Keys, o.Styles, o.UTC, o.ExportDir = uitest.Keys(), common.DefaultStyles(), true, t.TempDir()
+	o.Now = func() time.Time { return uitest.Now }
+	if o.Client == nil {
+		o.Client, _ = uitest.FakeGraph(t, fakegraph.NewTenant(), fakegraph.Options{}, graphclient.Options{MaxRetries: -1})
+	}
 	a := New(o)
 	r := &cmdRun{t: t, a: a}
 	r.update(tea.WindowSizeMsg{Width: 120, Height: 30})
@@ -55,48 +62,30 @@ func (r *cmdRun) update(msg tea.Msg) {
 // tick dropped, and spinner ticks are dropped.
 func (r *cmdRun) drain(cmd tea.Cmd) {
 	r.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 5000 {
-			r.t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		if v := reflect.ValueOf(msg); v.IsValid() && v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-			// A batch or a sequence: run in order, before what is queued.
-			var sub []tea.Cmd
-			for i := range v.Len() {
-				sub = append(sub, v.Index(i).Interface().(tea.Cmd))
-			}
-			queue = append(sub, queue...)
-			continue
-		}
+	uitest.Settle(r.t, cmd, func(msg tea.Msg) tea.Cmd {
 		switch m := msg.(type) {
-		case nil, spinner.TickMsg:
+		case spinner.TickMsg:
 		case tea.QuitMsg:
 			r.quit = true
-		case flashMsg:
-			r.flashes = append(r.flashes, m.text)
+		case common.FlashMsg:
+			r.flashes = append(r.flashes, m.Text)
 			r.a.Update(m)
 		default:
 			_, next := r.a.Update(m)
-			queue = append(queue, next)
+			return next
 		}
-	}
+		return nil
+	})
 }
 
 // run opens the prompt, types line and presses enter.
 func (r *cmdRun) run(line string) {
 	r.t.Helper()
-	r.update(keyRune(':'))
-	for _, k := range typeText(line) {
+	r.update(uitest.KeyRune(':'))
+	for _, k := range uitest.TypeText(line) {
 		r.update(k)
 	}
-	r.update(keyEnter)
+	r.update(uitest.KeyEnter)
 }
 
 func (r *cmdRun) flashed(part string) bool {
@@ -105,11 +94,11 @@ func (r *cmdRun) flashed(part string) bool {
 
 func TestPromptOpensOverTheFooterAndCapturesKeys(t *testing.T) {
 	a, r := cmdApp(t, nil, "")
-	r.update(keyRune(':'))
+	r.update(uitest.KeyRune(':'))
 	if a.prompt == nil {
 		t.Fatal(": did not open the prompt")
 	}
-	for _, k := range typeText("q1?") { // quit, view 1 and help are typed, not run
+	for _, k := range uitest.TypeText("q1?") { // quit, view 1 and help are typed, not run
 		r.update(k)
 	}
 	if r.quit || a.showAll || a.prompt.Value() != "q1?" {
@@ -126,7 +115,7 @@ func TestPromptOpensOverTheFooterAndCapturesKeys(t *testing.T) {
 	if got := a.bodySize(); got.Height != 30-2-lipgloss.Height(a.headerView()) {
 		t.Errorf("the prompt changed the body height: %+v", got)
 	}
-	r.update(keyEsc)
+	r.update(uitest.KeyEsc)
 	if a.prompt != nil || a.top().Title() != "Calls" {
 		t.Fatal("esc did not close only the prompt")
 	}
@@ -150,10 +139,10 @@ func TestPromptErrorRunsNothing(t *testing.T) {
 	for range 6 {
 		r.update(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
-	for _, k := range typeText("failed") {
+	for _, k := range uitest.TypeText("failed") {
 		r.update(k)
 	}
-	r.update(keyEnter)
+	r.update(uitest.KeyEnter)
 	if a.view != ViewDirect || a.prompt != nil {
 		t.Fatalf("the fixed line did not run: view %d", a.view)
 	}
@@ -190,7 +179,7 @@ func TestPromptSwitchesViewsTogglesUTCAndOpensTheLog(t *testing.T) {
 		t.Fatalf("view %d", a.view)
 	}
 	r.run("log")
-	if want := newRequestLogScreen(a.c).Title(); a.top().Title() != want || len(a.stacks[ViewDirect]) != 2 {
+	if want := requestlog.New(a.c).Title(); a.top().Title() != want || len(a.stacks[ViewDirect]) != 2 {
 		t.Fatalf("top %q, want the request log %q", a.top().Title(), want)
 	}
 	r.run("calls")
@@ -219,17 +208,17 @@ func TestPromptHistoryAcrossRuns(t *testing.T) {
 	r.run("pstn utc")
 	r.run("pstn utc") // a repeat is kept once
 	a2, r2 := cmdApp(t, nil, path)
-	r2.update(keyRune(':'))
-	r2.update(keyUp)
+	r2.update(uitest.KeyRune(':'))
+	r2.update(uitest.KeyUp)
 	if got := a2.prompt.Value(); got != "pstn utc" {
 		t.Fatalf("↑ = %q", got)
 	}
-	r2.update(keyUp)
-	r2.update(keyUp)
+	r2.update(uitest.KeyUp)
+	r2.update(uitest.KeyUp)
 	if got := a2.prompt.Value(); got != "direct" {
 		t.Fatalf("↑↑↑ = %q", got)
 	}
-	r2.update(keyEnter)
+	r2.update(uitest.KeyEnter)
 	if a2.view != ViewDirect {
 		t.Fatal("a recalled line did not run")
 	}
@@ -255,8 +244,8 @@ func TestPromptHistoryFailureIsShownOnceAndNeverStops(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("history warned %d times: %q", n, r.flashes)
 	}
-	r.update(keyRune(':'))
-	r.update(keyUp)
+	r.update(uitest.KeyRune(':'))
+	r.update(uitest.KeyUp)
 	if a.prompt.Value() != "pstn" {
 		t.Fatalf("the run's history is lost too: %q", a.prompt.Value())
 	}
@@ -268,16 +257,16 @@ func TestPromptExportsTheCurrentScreen(t *testing.T) {
 	if !r0.flashed("nothing to export yet") {
 		t.Fatalf("flashes %q", r0.flashes)
 	}
-	client, _ := logFake(t, demoTenant, fakegraph.Options{})
+	client, _ := logFake(t, uitest.DemoTenant, fakegraph.Options{})
 	a, r := cmdApp(t, client, "")
 	r.run("direct") // rows load after the line ran: export then would find none
 	r.run("failed sip 487 export")
-	ls := a.top().(*logScreen)
-	if n := ls.tbl.Len(); n == 0 {
+	n := a.top().(*logs.List).Shown()
+	if n == 0 {
 		t.Fatal("no failed 487 in the demo's last day")
 	}
-	if !r.flashed("exported " + plural(ls.tbl.Len(), "row", "rows")) {
-		t.Fatalf("flashes %q (want the %d rows shown exported)", r.flashes, ls.tbl.Len())
+	if !r.flashed("exported " + common.Plural(n, "row", "rows")) {
+		t.Fatalf("flashes %q (want the %d rows shown exported)", r.flashes, n)
 	}
 	files, _ := filepath.Glob(filepath.Join(a.c.ExportDir, "callscope-direct-routing-*.csv"))
 	if len(files) != 1 {

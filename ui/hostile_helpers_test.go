@@ -14,6 +14,8 @@ import (
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/uitest"
 )
 
 // hostileParts are what anyone who can set a Teams display name, a device
@@ -179,7 +181,7 @@ func hostileRecord(f *hostileFiller, id string, start time.Time) model.CallRecor
 }
 
 // hostileDirectRouting is a Direct Routing row, every string hostile but
-// its time, inside [logNow-24h, logNow); correlation links it to a record.
+// its time, inside [uitest.Now-24h, uitest.Now); correlation links it to a record.
 // Its id stays hostile but distinct: a view keeps one row per id.
 func hostileDirectRouting(f *hostileFiller, start time.Time, correlation string) model.DirectRoutingRow {
 	var r model.DirectRoutingRow
@@ -285,16 +287,12 @@ func (h *hostileGraph) withLink(w http.ResponseWriter, r *http.Request, link str
 
 // hostileClient serves tenant through hostileGraph over real HTTP; the
 // client reports to events.
-func hostileClient(t *testing.T, tenant *fakegraph.Tenant, failID string, events *Events) *graphclient.Client {
+func hostileClient(t *testing.T, tenant *fakegraph.Tenant, failID string, events *common.Events) *graphclient.Client {
 	t.Helper()
-	h := &hostileGraph{fake: fakegraph.New(tenant, fakegraph.Options{Clock: func() time.Time { return logNow }}), failID: failID}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	h := &hostileGraph{fake: fakegraph.New(tenant, fakegraph.Options{Clock: func() time.Time { return uitest.Now }}), failID: failID}
+	opts := uitest.Retries
+	opts.Observer = events
+	c, srv := uitest.Serve(t, h, opts)
 	h.root = srv.URL + "/v1.0"
-	c, err := graphclient.New(graphclient.Options{ServiceRoot: h.root, Credential: graphclient.StaticToken("test-token"),
-		MaxRetries: 1, MaxRetryDelay: time.Second, Observer: events})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return c
 }

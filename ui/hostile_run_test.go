@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/uitest"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -50,13 +50,6 @@ type hostileRun struct {
 
 func newHostileRun(t *testing.T, a *App) *hostileRun { return &hostileRun{t: t, a: a} }
 
-// isListener tells an Events listener by its function's name, which
-// inlining keeps ("ui.(*App).Init.(*Events).listen.func1").
-func isListener(c tea.Cmd) bool {
-	fn := runtime.FuncForPC(reflect.ValueOf(c).Pointer())
-	return fn != nil && strings.Contains(fn.Name(), "(*Events).listen")
-}
-
 func (r *hostileRun) send(msgs ...tea.Msg) {
 	r.t.Helper()
 	for _, m := range msgs {
@@ -67,32 +60,15 @@ func (r *hostileRun) send(msgs ...tea.Msg) {
 
 func (r *hostileRun) drain(cmd tea.Cmd) {
 	r.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 5000 {
-			r.t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil || isListener(c) {
-			continue
-		}
-		msg := c()
-		if v := reflect.ValueOf(msg); v.IsValid() && v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
-			var sub []tea.Cmd
-			for i := range v.Len() {
-				sub = append(sub, v.Index(i).Interface().(tea.Cmd))
-			}
-			queue = append(sub, queue...)
-			continue
-		}
+	uitest.Settle(r.t, cmd, func(msg tea.Msg) tea.Cmd {
 		switch m := msg.(type) {
-		case nil, spinner.TickMsg, tea.QuitMsg:
-		case flashMsg:
+		case spinner.TickMsg, tea.QuitMsg:
+		case common.FlashMsg:
 			r.a.Update(m) // its clear timer is not waited for
 		default:
 			_, next := r.a.Update(m)
-			queue = append(queue, next)
+			return next
 		}
-	}
+		return nil
+	})
 }

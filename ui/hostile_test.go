@@ -11,6 +11,10 @@ import (
 
 	"github.com/callscope/callscope/graphclient/fakegraph"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/requestlog"
+	"github.com/callscope/callscope/ui/table"
+	"github.com/callscope/callscope/ui/uitest"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -20,11 +24,11 @@ import (
 func hostileTenant(recID, failID string) (*fakegraph.Tenant, *hostileFiller) {
 	f := newHostileFiller()
 	tenant := fakegraph.NewTenant()
-	tenant.AddRecord(hostileRecord(f, recID, logNow.Add(-time.Hour)))
-	tenant.AddRecord(hostileRecord(f, failID, logNow.Add(-2*time.Hour)))
-	tenant.AddDirectRoutingRows(hostileDirectRouting(f, logNow.Add(-time.Hour), recID),
-		hostileDirectRouting(f, logNow.Add(-2*time.Hour), ""))
-	tenant.AddPstnRows(hostilePstn(f, logNow.Add(-time.Hour)), hostilePstn(f, logNow.Add(-3*time.Hour)))
+	tenant.AddRecord(hostileRecord(f, recID, uitest.Now.Add(-time.Hour)))
+	tenant.AddRecord(hostileRecord(f, failID, uitest.Now.Add(-2*time.Hour)))
+	tenant.AddDirectRoutingRows(hostileDirectRouting(f, uitest.Now.Add(-time.Hour), recID),
+		hostileDirectRouting(f, uitest.Now.Add(-2*time.Hour), ""))
+	tenant.AddPstnRows(hostilePstn(f, uitest.Now.Add(-time.Hour)), hostilePstn(f, uitest.Now.Add(-3*time.Hour)))
 	for _, u := range hostileUsers(f) {
 		tenant.AddUser(u)
 	}
@@ -47,11 +51,11 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 			t.Errorf("the filler set no string of %s", typ)
 		}
 	}
-	events := NewEvents()
+	events := common.NewEvents()
 	client := hostileClient(t, tenant, failID, events)
 	exports := t.TempDir()
-	a := New(Options{Client: client, Keys: testKeys(), Styles: DefaultStyles(), UTC: true,
-		Now: func() time.Time { return logNow }, Events: events, Copy: func(string) error { return nil },
+	a := New(Options{Client: client, Keys: uitest.Keys(), Styles: common.DefaultStyles(), UTC: true,
+		Now: func() time.Time { return uitest.Now }, Events: events, Copy: func(string) error { return nil },
 		ExportDir: exports})
 	r := newHostileRun(t, a)
 	r.send(tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -64,106 +68,106 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 
 	// Calls: the list, whose second page fails with a hostile Graph error.
 	frame("calls list", hostileMark, "Graph 403")
-	r.send(keyRune('e'))
+	r.send(uitest.KeyRune('e'))
 
 	// The record: summary, each session's detail, the raw JSON page by page.
-	r.send(keyEnter)
+	r.send(uitest.KeyEnter)
 	frame("record summary", "Organizer", hostileMark)
 	for i := range 2 {
-		frame("record session detail "+itoa(int64(i)), hostileMark)
-		r.send(keyDown)
+		frame("record session detail "+common.Itoa(int64(i)), hostileMark)
+		r.send(uitest.KeyDown)
 	}
-	r.send(keyHome)
+	r.send(uitest.KeyHome)
 	walkRaw(t, r, fc, "record raw JSON")
-	r.send(keyRune('e'))
+	r.send(uitest.KeyRune('e'))
 
 	// Each session: every segment and stream line with its detail.
 	for i := range 2 {
-		r.send(keyEnter)
-		frame("session "+itoa(int64(i+1)), "Segment", hostileMark)
+		r.send(uitest.KeyEnter)
+		frame("session "+common.Itoa(int64(i+1)), "Segment", hostileMark)
 		for line := range 24 {
-			r.send(keyDown)
-			frame("session "+itoa(int64(i+1))+" line "+itoa(int64(line+1)), hostileMark)
+			r.send(uitest.KeyDown)
+			frame("session "+common.Itoa(int64(i+1))+" line "+common.Itoa(int64(line+1)), hostileMark)
 		}
-		r.send(keyHome)
+		r.send(uitest.KeyHome)
 		walkRaw(t, r, fc, "segment raw JSON")
-		r.send(keyRune('e'))
-		r.send(keyEsc)
-		r.send(keyDown)
+		r.send(uitest.KeyRune('e'))
+		r.send(uitest.KeyEsc)
+		r.send(uitest.KeyDown)
 	}
-	r.send(keyEsc)
+	r.send(uitest.KeyEsc)
 
 	// The record whose Get fails with a hostile Graph error.
-	r.send(keyDown, keyEnter)
+	r.send(uitest.KeyDown, uitest.KeyEnter)
 	frame("record error", "Could not load call record "+failID, "Graph 403", "pwned")
-	r.send(keyEsc)
+	r.send(uitest.KeyEsc)
 
 	// Direct Routing and PSTN: list, detail, raw JSON, triage summary.
 	for _, view := range []rune{'2', '3'} {
 		name := map[rune]string{'2': "Direct Routing", '3': "PSTN"}[view]
-		r.send(keyRune(view))
+		r.send(uitest.KeyRune(view))
 		if view == '2' {
 			frame(name+" list", hostileMark, "refused a nextLink") // hostileGraph's link off the root
 		} else {
 			frame(name+" list", hostileMark)
 		}
-		r.send(keyRune('e'))
+		r.send(uitest.KeyRune('e'))
 		for row := range 2 {
-			r.send(keyEnter)
+			r.send(uitest.KeyEnter)
 			frame(name+" detail", hostileMark)
 			for range 8 {
-				r.send(keyPgDn)
+				r.send(uitest.KeyPageDown)
 				frame(name + " detail scrolled")
 			}
 			walkRaw(t, r, fc, name+" row raw JSON")
 			if view == '2' {
 				// o opens the record the row correlates with: the hostile
 				// record, or (second row) a hostile id Graph does not know.
-				r.send(keyRune('o'))
-				frame(name+" row's call record "+itoa(int64(row)), "Call ")
-				r.send(keyEsc)
+				r.send(uitest.KeyRune('o'))
+				frame(name+" row's call record "+common.Itoa(int64(row)), "Call ")
+				r.send(uitest.KeyEsc)
 			}
-			r.send(keyEsc, keyDown)
+			r.send(uitest.KeyEsc, uitest.KeyDown)
 		}
-		r.send(keyRune('a'))
+		r.send(uitest.KeyRune('a'))
 		frame(name+" triage summary", hostileMark)
 		for item := range 12 {
-			r.send(keyDown)
-			frame(name + " triage summary item " + itoa(int64(item)))
+			r.send(uitest.KeyDown)
+			frame(name + " triage summary item " + common.Itoa(int64(item)))
 		}
-		r.send(keyEnter)
+		r.send(uitest.KeyEnter)
 		frame(name + " triage group")
-		r.send(keyEsc, keyEsc)
+		r.send(uitest.KeyEsc, uitest.KeyEsc)
 	}
 
 	// People: a name that fits several users opens the pick list.
-	r.send(keyRune('1'), keyRune(':'))
-	for _, k := range typeText("user Hostile") {
+	r.send(uitest.KeyRune('1'), uitest.KeyRune(':'))
+	for _, k := range uitest.TypeText("user Hostile") {
 		r.send(k)
 	}
-	r.send(keyEnter)
+	r.send(uitest.KeyEnter)
 	frame("people pick list", "Hostile")
-	r.send(keyEsc)
+	r.send(uitest.KeyEsc)
 
 	// Text pasted into the prompt never crossed the decode boundary: the
 	// prompt line and the answer (nobody has that name) show it safely.
-	r.send(keyRune(':'))
-	for _, k := range typeText("user ") {
+	r.send(uitest.KeyRune(':'))
+	for _, k := range uitest.TypeText("user ") {
 		r.send(k)
 	}
 	r.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Nobody" + hostileShort), Paste: true})
 	frame("prompt with pasted text", "Nobody")
-	r.send(keyEnter)
+	r.send(uitest.KeyEnter)
 	frame("person not found") // the flash is cut off the footer at this width
-	r.send(keyEsc)
+	r.send(uitest.KeyEsc)
 
 	// The request log and each entry's detail.
-	r.send(keyRune('L'), keyHome)
+	r.send(uitest.KeyRune('L'), uitest.KeyHome)
 	frame("request log", "403")
-	for i := range a.top().(*requestLogScreen).rows.len() {
-		r.send(keyEnter)
-		frame("request log entry " + itoa(int64(i+1)))
-		r.send(keyEsc, keyDown)
+	for i := range a.top().(*requestlog.Screen).Len() {
+		r.send(uitest.KeyEnter)
+		frame("request log entry " + common.Itoa(int64(i+1)))
+		r.send(uitest.KeyEsc, uitest.KeyDown)
 	}
 
 	files, _ := filepath.Glob(filepath.Join(exports, "*"))
@@ -224,18 +228,18 @@ func stringOwners(roots ...reflect.Type) []string {
 // page of it and closes it again.
 func walkRaw(t *testing.T, r *hostileRun, fc *frameCheck, what string) {
 	t.Helper()
-	r.send(keyRune('v'))
+	r.send(uitest.KeyRune('v'))
 	prev := ""
 	for page := 0; page < 5000; page++ {
 		v := r.a.View()
 		if v == prev {
 			break
 		}
-		fc.check(what+" page "+itoa(int64(page+1)), v, "Raw JSON")
+		fc.check(what+" page "+common.Itoa(int64(page+1)), v, "Raw JSON")
 		prev = v
-		r.send(keyPgDn)
+		r.send(uitest.KeyPageDown)
 	}
-	r.send(keyRune('v'))
+	r.send(uitest.KeyRune('v'))
 }
 
 // A value that never crossed the decode boundary (built in the program)
@@ -245,12 +249,12 @@ func walkRaw(t *testing.T, r *hostileRun, fc *frameCheck, what string) {
 func TestRawJSONOfAnUncleanedValueIsSafe(t *testing.T) {
 	var rec model.CallRecord
 	newHostileFiller().fill(&rec)
-	r := newRawView(testKeys(), "record", &rec, 120, 40)
-	if i, desc := terminalHazard(r.text); i >= 0 {
-		t.Fatalf("raw JSON: %s at byte %d: %q", desc, i, r.text[max(i-40, 0):min(i+40, len(r.text))])
+	r := table.NewRawView(uitest.Keys(), "record", &rec, 120, 40)
+	if i, desc := terminalHazard(r.Text()); i >= 0 {
+		t.Fatalf("raw JSON: %s at byte %d: %q", desc, i, r.Text()[max(i-40, 0):min(i+40, len(r.Text()))])
 	}
 	var back model.CallRecord
-	if err := json.Unmarshal([]byte(r.text), &back); err != nil || !strings.Contains(back.JoinWebURL, hostileMark) {
+	if err := json.Unmarshal([]byte(r.Text()), &back); err != nil || !strings.Contains(back.JoinWebURL, hostileMark) {
 		t.Fatalf("raw JSON does not read back (%v): join URL %q", err, back.JoinWebURL)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient/fakegraph"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/uitest"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -21,11 +23,11 @@ func TestMonkey(t *testing.T) {
 	if testing.Short() {
 		t.Skip("monkey test skipped in -short mode")
 	}
-	client, _ := logFake(t, demoTenant, fakegraph.Options{})
-	keys := []tea.KeyMsg{keyDown, keyDown, keyDown, keyUp, keyPgDn, keyPgUp, keyHome, keyEnd, keyEnter, keyEnter,
-		keyEsc, keyEsc, keyTab, {Type: tea.KeyShiftTab}, {Type: tea.KeyBackspace}, {Type: tea.KeySpace}}
+	client, _ := logFake(t, uitest.DemoTenant, fakegraph.Options{})
+	keys := []tea.KeyMsg{uitest.KeyDown, uitest.KeyDown, uitest.KeyDown, uitest.KeyUp, uitest.KeyPageDown, uitest.KeyPageUp, uitest.KeyHome, uitest.KeyEnd, uitest.KeyEnter, uitest.KeyEnter,
+		uitest.KeyEsc, uitest.KeyEsc, uitest.KeyTab, {Type: tea.KeyShiftTab}, {Type: tea.KeyBackspace}, {Type: tea.KeySpace}}
 	for _, r := range "123fsavyrtexL:/?ogjkG" {
-		keys = append(keys, keyRune(r))
+		keys = append(keys, uitest.KeyRune(r))
 	}
 	words := []string{"calls", "direct", "pstn", "from", "-2h", "-7d", "to", "now", "user", "anette", "alice@contoso.com",
 		"sip", "487", "504", "trunk", "sbc1", "failed", "utc", "fialed", "\"unterminated", "+1425", "2026-11-20"}
@@ -33,8 +35,8 @@ func TestMonkey(t *testing.T) {
 		{Width: 61, Height: 15}, {Width: 200, Height: 60}, {Width: 1, Height: 1}}
 	for seed := uint64(1); seed <= 3; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 42))
-		a := New(Options{Client: client, Keys: testKeys(), Styles: DefaultStyles(), UTC: true,
-			Now: func() time.Time { return logNow }, Copy: func(string) error { return nil },
+		a := New(Options{Client: client, Keys: uitest.Keys(), Styles: common.DefaultStyles(), UTC: true,
+			Now: func() time.Time { return uitest.Now }, Copy: func(string) error { return nil },
 			ExportDir: t.TempDir(), HistoryPath: t.TempDir() + "/history"})
 		m := &monkey{t: t, a: a}
 		m.run(a.Init(), 0)
@@ -47,7 +49,7 @@ func TestMonkey(t *testing.T) {
 				m.send(size)
 			case n < 10 && a.prompt != nil || n < 5:
 				for _, r := range words[rng.IntN(len(words))] + " " {
-					m.send(keyRune(r))
+					m.send(uitest.KeyRune(r))
 				}
 			default:
 				m.send(keys[rng.IntN(len(keys))])

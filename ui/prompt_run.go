@@ -5,36 +5,42 @@ import (
 	"fmt"
 
 	"github.com/callscope/callscope/model/directive"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/prompt"
+	"github.com/callscope/callscope/ui/requestlog"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// commandTarget is a screen that takes the prompt's filter commands (from,
-// to, user, sip, trunk, failed). applyCommands checks the whole batch
-// before changing anything, so an error leaves the screen as it was.
-type commandTarget interface {
-	applyCommands(cmds []directive.Directive) (tea.Cmd, error)
+// directiveTarget is a screen that takes the prompt's filter directives
+// (from, to, user, sip, trunk, failed). ApplyDirectives checks the whole
+// batch before changing anything, so an error leaves the screen as it was.
+type directiveTarget interface {
+	ApplyDirectives(ds []directive.Directive) (tea.Cmd, error)
 }
 
-// exporter is a screen that e exports; export is what the :export
-// command runs.
-type exporter interface{ export() tea.Cmd }
+// exporter is a screen that e exports: Export is what the :export command
+// runs, once ExportReady says there is something to write.
+type exporter interface {
+	ExportReady() bool
+	Export() tea.Cmd
+}
 
 // viewOfCommand maps the view commands to the views.
 var viewOfCommand = map[string]int{directive.Calls: ViewCalls, directive.Direct: ViewDirect, directive.Pstn: ViewPstn}
 
 // openPrompt opens the ":" prompt over the footer.
 func (a *App) openPrompt() tea.Cmd {
-	a.prompt = newCmdline(len(a.hist.lines))
+	a.prompt = prompt.New(len(a.history.Lines))
 	return nil
 }
 
 // promptKey feeds the open prompt. Enter parses and runs the line; an
 // error stays under the prompt with the line kept, so it can be fixed.
 func (a *App) promptKey(msg tea.KeyMsg) tea.Cmd {
-	switch a.prompt.Update(msg, &a.c.Keys, a.hist.lines) {
-	case promptCancel:
+	switch a.prompt.Update(msg, &a.c.Keys, a.history.Lines) {
+	case prompt.Cancel:
 		a.prompt = nil
-	case promptRun:
+	case prompt.Run:
 		line := a.prompt.Value()
 		cmds, err := directive.Parse(line, a.c.Now())
 		if err == nil {
@@ -53,8 +59,8 @@ func (a *App) promptKey(msg tea.KeyMsg) tea.Cmd {
 			return cmd
 		}
 		var save tea.Cmd
-		if a.hist.add(line) {
-			save = appendHistory(a.hist.path, a.hist.lines[len(a.hist.lines)-1])
+		if a.history.Add(line) {
+			save = common.AppendHistory(a.history.Path, a.history.Lines[len(a.history.Lines)-1])
 		}
 		if quit {
 			// The history line is written before the program ends.
@@ -120,7 +126,7 @@ func (a *App) runCommands(cmds []directive.Directive) (cmd tea.Cmd, quit bool, e
 			quit = true
 		case directive.Log:
 			v := a.view
-			after = append(after, func() tea.Cmd { return a.pushOn(v, newRequestLogScreen(a.c)) })
+			after = append(after, func() tea.Cmd { return a.pushOn(v, requestlog.New(a.c)) })
 		case directive.Export:
 			if err := flush(); err != nil {
 				return tea.Batch(out...), false, err
@@ -146,11 +152,11 @@ func (a *App) runCommands(cmds []directive.Directive) (cmd tea.Cmd, quit bool, e
 func (a *App) applyToTarget(cmds []directive.Directive) (tea.Cmd, error) {
 	st := a.stacks[a.view]
 	for i := len(st) - 1; i >= 0; i-- {
-		t, ok := st[i].(commandTarget)
+		t, ok := st[i].(directiveTarget)
 		if !ok {
 			continue
 		}
-		cmd, err := t.applyCommands(cmds)
+		cmd, err := t.ApplyDirectives(cmds)
 		if err != nil {
 			return nil, err
 		}
@@ -163,37 +169,26 @@ func (a *App) applyToTarget(cmds []directive.Directive) (tea.Cmd, error) {
 // toggleUTC switches between UTC and local time, as the t key does.
 func (a *App) toggleUTC() tea.Cmd {
 	a.c.Prefs.UTC = !a.c.Prefs.UTC
-	return a.broadcast(prefsChangedMsg{})
+	return a.broadcast(common.PrefsChangedMsg{})
 }
 
 // pushOn opens s on top of view v's stack.
-func (a *App) pushOn(v int, s screen) tea.Cmd {
+func (a *App) pushOn(v int, s common.Screen) tea.Cmd {
 	a.stacks[v] = append(a.stacks[v], s)
 	return tea.Batch(s.Init(), a.sizeCmd(s))
 }
 
 // exportScreen runs s's export when it has something to write, as its
 // export key would, or says why not.
-func exportScreen(s screen) tea.Cmd {
-	var ready bool
-	switch s := s.(type) {
-	case *callsScreen:
-		ready = s.rows.Len() > 0
-	case *logScreen:
-		ready = s.tbl.Len() > 0
-	case *recordScreen:
-		ready = s.rec != nil // its export says when the record has no sessions
-	case *sessionScreen:
-		ready = true // its export says when a session has no segments
-	}
+func exportScreen(s common.Screen) tea.Cmd {
 	e, ok := s.(exporter)
 	switch {
 	case !ok:
-		return flash("nothing to export on this screen", true)
-	case !ready:
-		return flash("nothing to export yet", true)
+		return common.Flash("nothing to export on this screen", true)
+	case !e.ExportReady():
+		return common.Flash("nothing to export yet", true)
 	}
-	return e.export()
+	return e.Export()
 }
 
 // onHistory takes the history read at start and reports, once per run, a
@@ -201,17 +196,17 @@ func exportScreen(s screen) tea.Cmd {
 func (a *App) onHistory(msg tea.Msg) tea.Cmd {
 	var err error
 	switch msg := msg.(type) {
-	case historyLoadedMsg:
-		a.hist.merge(msg.lines)
-		err = msg.err
-	case historySavedMsg:
-		err = msg.err
+	case common.HistoryLoadedMsg:
+		a.history.Merge(msg.Lines)
+		err = msg.Err
+	case common.HistorySavedMsg:
+		err = msg.Err
 	}
-	if err == nil || a.histWarned {
+	if err == nil || a.historyWarned {
 		return nil
 	}
-	a.histWarned = true
-	return flash("command history not kept: "+err.Error(), true)
+	a.historyWarned = true
+	return common.Flash("command history not kept: "+err.Error(), true)
 }
 
 // promptView is the prompt, drawn in the footer's place.

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"io"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +10,9 @@ import (
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/uitest"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
 )
 
 // privacyPeople are the personal values privacyTenant holds.
@@ -21,9 +20,9 @@ var privacyPeople = []string{"Anette Thomsen", "Anette", "Thomsen", "anette.thom
 	"+4520123456", "20123456", "+4570707070", "70707070", "Anette's iPhone"}
 
 // privacyTenant holds one call record, one Direct Routing row and one PSTN
-// row, all naming Anette Thomsen and Bo Jensen, within the last day of testT0.
+// row, all naming Anette Thomsen and Bo Jensen, within the last day of uitest.T0.
 func privacyTenant() *fakegraph.Tenant {
-	start := testT0.Add(-2 * time.Hour)
+	start := uitest.T0.Add(-2 * time.Hour)
 	anette := func() *model.Identity {
 		return &model.Identity{ID: "11111111-1111-1111-1111-111111111111", DisplayName: "Anette Thomsen",
 			UserPrincipalName: "anette.thomsen@contoso.com"}
@@ -62,49 +61,6 @@ func privacyTenant() *fakegraph.Tenant {
 	return t
 }
 
-// viewProbe wraps the App so the test reads View() on the program's own
-// goroutine, leaving the rendered output whole for the final grep.
-type viewProbe struct {
-	*App
-	views chan string
-}
-
-type probeMsg struct{}
-
-func (m viewProbe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, ok := msg.(probeMsg); ok {
-		m.views <- m.App.View()
-		return m, nil
-	}
-	_, cmd := m.App.Update(msg)
-	return m, cmd
-}
-
-// await polls the view until it shows every one of want.
-func (m viewProbe) await(t *testing.T, tm *teatest.TestModel, want ...string) string {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	var v string
-	for time.Now().Before(deadline) {
-		tm.Send(probeMsg{})
-		select {
-		case v = <-m.views:
-		case <-time.After(2 * time.Second):
-			t.Fatal("no view")
-		}
-		all := !strings.Contains(v, "loading")
-		for _, w := range want {
-			all = all && strings.Contains(v, w)
-		}
-		if all {
-			return v
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("view never showed %q:\n%s", want, v)
-	return ""
-}
-
 // TestRedactAndSecretsFlow drives the explorer with --redact against the
 // fake, which wants a recognisable token and throttles now and then: it
 // exports every view and the record, opens the request log and an entry,
@@ -114,24 +70,17 @@ func TestRedactAndSecretsFlow(t *testing.T) {
 	const token = "tok-UI-NEVER-SHOW-5e4d3c2b1a"
 	const secret = "azsec-UI-NEVER-SHOW-9f8e7d"
 	t.Setenv("AZURE_CLIENT_SECRET", secret)
-	fake := fakegraph.New(privacyTenant(), fakegraph.Options{Token: token, Clock: func() time.Time { return testT0 },
-		Faults: fakegraph.Faults{ThrottleEvery: 4, RetryAfter: "0.01"}})
-	hs := httptest.NewServer(fake)
-	t.Cleanup(hs.Close)
-	ev := NewEvents()
-	client, err := graphclient.New(graphclient.Options{ServiceRoot: hs.URL + "/v1.0", Credential: graphclient.StaticToken(token), Observer: ev})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ev := common.NewEvents()
+	client, _ := uitest.FakeGraph(t, privacyTenant(), fakegraph.Options{Token: token, Clock: func() time.Time { return uitest.T0 },
+		Faults: fakegraph.Faults{ThrottleEvery: 4, RetryAfter: "0.01"}}, graphclient.Options{Credential: graphclient.StaticToken(token), Observer: ev})
 	dir := t.TempDir()
 	var copied []string
-	app := New(Options{Client: client, Keys: testKeys(), Styles: DefaultStyles(), UTC: true, Events: ev, Redact: true,
-		Now: func() time.Time { return testT0 }, ExportDir: dir, Copy: func(s string) error { copied = append(copied, s); return nil }})
-	m := viewProbe{App: app, views: make(chan string, 1)}
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(140, 35))
+	app := New(Options{Client: client, Keys: uitest.Keys(), Styles: common.DefaultStyles(), UTC: true, Events: ev, Redact: true,
+		Now: func() time.Time { return uitest.T0 }, ExportDir: dir, Copy: func(s string) error { copied = append(copied, s); return nil }})
+	tm := uitest.NewFlow(t, app, 140, 35)
 
 	var views []string
-	see := func(want ...string) { views = append(views, m.await(t, tm, want...)) }
+	see := func(want ...string) { views = append(views, tm.WaitLoaded(t, want...)) }
 	press := func(r rune) { tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}) }
 
 	see("all 1 loaded", "A***** T******")
@@ -155,14 +104,8 @@ func TestRedactAndSecretsFlow(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	see("Graph request", "Request-id")
 
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(viewProbe)
-	frames, err := io.ReadAll(tm.FinalOutput(t, teatest.WithFinalTimeout(5*time.Second)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	final := tm.Quit(t).(*App)
+	frames := tm.Output(t)
 	texts := map[string]string{"frames": string(frames), "final view": final.View(), "views": strings.Join(views, "\n")}
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	if len(files) != 8 {

@@ -26,6 +26,10 @@
 //     filters are a 400, unknown users a 404 Request_ResourceNotFound, and
 //     Options.DenyUsers answers 403 Authorization_RequestDenied, as for an
 //     app without User.Read.All.
+//   - Tests may store a record or a log row as Graph's JSON (rawdocs.go),
+//     for what the model types cannot carry (explicit nulls, empty values,
+//     properties Graph adds later); it is served as stored, under the same
+//     paging, $select and Prefer rules.
 //   - Every response has request-id and client-request-id headers, and error
 //     bodies use Graph's envelope with the same request-id. Faults inject
 //     429 (with Retry-After), 503, latency and truncated bodies.

@@ -117,8 +117,14 @@ func (s *Server) directRoutingCalls(c *call, seg string) {
 		return
 	}
 	dr, _ := s.tenant.logSnapshot()
+	raw, _ := s.tenant.rawRows()
 	rows := rowsInRange(dr, func(r model.DirectRoutingRow) time.Time { return r.StartDateTime.Time }, from, to)
-	logPage(c, seg, "directRoutingLogRow", rows, skip, toDRWire)
+	logPage(c, seg, "directRoutingLogRow", rows, skip, func(r model.DirectRoutingRow) any {
+		if doc, ok := raw[r.ID]; ok {
+			return c.rawForWire(doc)
+		}
+		return toDRWire(r)
+	})
 }
 
 // pstnCalls serves getPstnCalls; a range over 90 days is refused with 406
@@ -138,8 +144,14 @@ func (s *Server) pstnCalls(c *call, seg string) {
 		return
 	}
 	_, pstn := s.tenant.logSnapshot()
+	_, raw := s.tenant.rawRows()
 	rows := rowsInRange(pstn, func(r model.PstnRow) time.Time { return r.StartDateTime.Time }, from, to)
-	logPage(c, seg, "pstnCallLogRow", rows, skip, toPstnWire)
+	logPage(c, seg, "pstnCallLogRow", rows, skip, func(r model.PstnRow) any {
+		if doc, ok := raw[r.ID]; ok {
+			return c.rawForWire(doc)
+		}
+		return toPstnWire(r)
+	})
 }
 
 // logPage writes the page of rows that starts at skip, as the service

@@ -91,7 +91,7 @@ func (s *Server) listRecords(c *call) {
 	}
 	value := make([]any, len(page))
 	for i, e := range page {
-		value[i] = c.recordObject(&e.head, sel, false)
+		value[i] = c.recordBody(e, sel, false)
 	}
 	out := &object{}
 	out.set("@odata.context", ctx)
@@ -220,34 +220,34 @@ func (s *Server) getRecord(c *call, id string) {
 		ctx += "(" + strings.Join(shape, ",") + ")"
 	}
 	ctx += "/$entity"
-	body := c.recordObject(&e.head, sel, true)
+	body := c.recordBody(e, sel, true)
 	body.keys = append([]string{"@odata.context"}, body.keys...)
 	body.vals = append([]any{ctx}, body.vals...)
 	recordPath := c.root + "/$metadata#communications/callRecords('" + id + "')"
 	switch expand {
 	case "participants_v2":
-		parts := e.detail.participants()
+		n, parts := c.participantItems(e, nil)
 		size := c.pageSize(participantsPageSize)
-		if len(parts) > size {
+		if n > size {
 			tok := s.encodeToken(pageToken{Kind: "participants", Record: id, Size: size, Offset: size})
 			body.set("participants_v2@odata.nextLink", recordPath+"/participants_v2?$skiptoken="+tok)
-			parts = parts[:size]
+			n = size
 		}
-		body.set("participants_v2", c.participantsForWire(parts, nil))
+		body.set("participants_v2", parts(0, n))
 	case "sessions", "sessions($expand=segments)":
 		segs := expand != "sessions"
-		sess := e.detail.sessions()
+		n, sess := c.sessionItems(e, segs, nil)
 		size := c.pageSize(sessionsPageSize)
 		suffix, query := "/sessions", "/sessions?"
 		if segs {
 			suffix, query = "/sessions(segments())", "/sessions?$expand=segments&"
 		}
 		body.set("sessions@odata.context", recordPath+suffix)
-		rest := len(sess) > size
+		rest := n > size
 		if rest {
-			sess = sess[:size]
+			n = size
 		}
-		body.set("sessions", c.sessionsForWire(sess, segs))
+		body.set("sessions", sess(0, n))
 		if rest {
 			// The documented value is a $metadata# fragment, not a usable
 			// URL; clients must page /sessions instead (graph-api.md §4.1).
@@ -274,28 +274,50 @@ func (c *call) participantsForWire(parts []model.Participant, sel selection) []a
 // listSessions serves GET /communications/callRecords/{id}/sessions.
 func (s *Server) listSessions(c *call, id string) {
 	s.listDetail(c, id, "sessions", sessionsPageSize, func(e *recordEntry, st pageToken, sel selection) (int, func(lo, hi int) []any) {
-		sess := e.detail.sessions()
-		return len(sess), func(lo, hi int) []any {
-			wire := c.sessionsForWire(sess[lo:hi], st.Expand == "segments")
-			out := make([]any, len(wire))
-			for i := range wire {
-				v, err := selectFields(&wire[i], sel)
-				if err != nil {
-					v = &wire[i]
-				}
-				out[i] = v
-			}
-			return out
-		}
+		return c.sessionItems(e, st.Expand == "segments", sel)
 	})
+}
+
+// sessionItems is how many sessions the record has, and a function that
+// writes sessions lo to hi for the wire: with segments or without, and
+// only the $select properties.
+func (c *call) sessionItems(e *recordEntry, segs bool, sel selection) (int, func(lo, hi int) []any) {
+	if e.raw != nil {
+		var without []string
+		if !segs {
+			without = []string{"segments"}
+		}
+		return len(e.raw.sessions), func(lo, hi int) []any { return c.rawItems(e.raw.sessions[lo:hi], sel, without) }
+	}
+	sess := e.detail.sessions()
+	return len(sess), func(lo, hi int) []any {
+		wire := c.sessionsForWire(sess[lo:hi], segs)
+		out := make([]any, len(wire))
+		for i := range wire {
+			v, err := selectFields(&wire[i], sel)
+			if err != nil {
+				v = &wire[i]
+			}
+			out[i] = v
+		}
+		return out
+	}
 }
 
 // listParticipants serves GET /communications/callRecords/{id}/participants_v2.
 func (s *Server) listParticipants(c *call, id string) {
 	s.listDetail(c, id, "participants", participantsPageSize, func(e *recordEntry, _ pageToken, sel selection) (int, func(lo, hi int) []any) {
-		parts := e.detail.participants()
-		return len(parts), func(lo, hi int) []any { return c.participantsForWire(parts[lo:hi], sel) }
+		return c.participantItems(e, sel)
 	})
+}
+
+// participantItems is sessionItems for participants_v2.
+func (c *call) participantItems(e *recordEntry, sel selection) (int, func(lo, hi int) []any) {
+	if e.raw != nil {
+		return len(e.raw.participants), func(lo, hi int) []any { return c.rawItems(e.raw.participants[lo:hi], sel, nil) }
+	}
+	parts := e.detail.participants()
+	return len(parts), func(lo, hi int) []any { return c.participantsForWire(parts[lo:hi], sel) }
 }
 
 // listDetail pages one of a record's collections with opaque $skiptokens.

@@ -2,6 +2,7 @@ package fakegraph
 
 import (
 	"cmp"
+	"encoding/json"
 	"slices"
 	"sync"
 	"time"
@@ -31,6 +32,10 @@ type recordDetail interface {
 type recordEntry struct {
 	head   model.CallRecord
 	detail recordDetail
+	// raw, when set, is the record as a test stored it in Graph's JSON
+	// (rawdocs.go): it is what the server sends, and head and detail are
+	// its decoded form.
+	raw *rawRecord
 }
 
 // staticDetail is the detail of a record a test added whole.
@@ -63,6 +68,9 @@ type Tenant struct {
 	byID    map[string]*recordEntry
 	dr      []model.DirectRoutingRow // ascending startDateTime, then id
 	pstn    []model.PstnRow          // ascending startDateTime, then id
+	// rawDR and rawPstn are the rows stored as Graph's JSON, by id
+	// (rawdocs.go); replaced whole on every add, never changed in place.
+	rawDR, rawPstn map[string]json.RawMessage
 }
 
 // DefaultTenantID is the Entra tenant id of NewTenant and DemoTenant; it is

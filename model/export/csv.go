@@ -1,7 +1,9 @@
-// Package export makes rows safe to hand to spreadsheets and terminals,
-// in one place for the scripted commands (--output csv|json|jsonl) and the
-// explorer's export alike: Writer neutralises CSV cells a spreadsheet would
-// run as a formula, model.EscapeJSONText escapes what a terminal would act on in JSON.
+// Package export writes rows for spreadsheets, jq and terminals, in one
+// place for the scripted commands (--output csv|json|jsonl) and the
+// explorer's export alike: RowWriter streams rows as JSON, JSON Lines or CSV
+// with the column tables of this package, Writer neutralises CSV cells a
+// spreadsheet would run as a formula, and model.EscapeJSONText escapes what
+// a terminal would act on in JSON.
 package export
 
 import (

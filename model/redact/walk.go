@@ -19,6 +19,15 @@ func CallRecord(r *model.CallRecord) {
 	if r == nil {
 		return
 	}
+	// Graph's own bytes are masked alike; bytes that cannot be masked are
+	// dropped rather than shown. Masking twice changes nothing.
+	if r.Raw != nil {
+		if masked, err := RawCallRecord(r.Raw); err == nil {
+			r.Raw = masked
+		} else {
+			r.Raw = nil
+		}
+	}
 	IdentitySet(r.Organizer)
 	for i := range r.Participants {
 		IdentitySet(&r.Participants[i])

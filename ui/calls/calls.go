@@ -1,0 +1,341 @@
+// Package calls is the calls screen: the call records of a time range,
+// newest first, paged lazily, with the filter form, the ":" prompt's from,
+// to and user directives, and the person lookup they share (ui/people).
+package calls
+
+import (
+	"context"
+	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/redact"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/people"
+	"github.com/callscope/callscope/ui/record"
+	"github.com/callscope/callscope/ui/rowstore"
+	"github.com/callscope/callscope/ui/table"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// pageMsg carries one page of call records, or the error fetching it,
+// for the request reqID.
+type pageMsg struct {
+	reqID uint64
+	page  *model.Page[model.CallRecord]
+	err   error
+}
+
+// callsPageTimeout bounds one page fetch including the client's retries.
+const callsPageTimeout = 3 * time.Minute
+
+// selectFields is what the list shows; the record screen fetches the rest.
+var selectFields = []string{"id", "type", "modalities", "startDateTime", "endDateTime", "organizer", "organizer_v2"}
+
+// fetchPage fetches the page at next ("" for the first) of q; esc
+// or a reload cancels ctx.
+func fetchPage(ctx context.Context, c *graphclient.Client, id uint64, q graphclient.CallQuery, next string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callsPageTimeout)
+		defer cancel()
+		page, err := c.ListCallRecords(ctx, q, next)
+		return pageMsg{reqID: id, page: page, err: err}
+	}
+}
+
+// columns: organizer takes most of the spare width, so at 120 columns
+// a 30-cell name shows whole; at narrow widths modalities, type, duration
+// and id hide in that order.
+var columns = []table.Column{
+	{Title: "Start", Min: 19, Max: 19},
+	{Title: "Duration", Min: 8, Max: 8, Right: true, Drop: 3},
+	{Title: "Type", Min: 10, Max: 10, Drop: 4},
+	{Title: "Modalities", Min: 10, Max: 28, Flex: 1, Drop: 5},
+	{Title: "Organizer", Min: 14, Flex: 3},
+	{Title: "Id", Min: 9, Max: 9, Drop: 2},
+}
+
+// Screen lists call records newest first, paging lazily as the cursor
+// nears the end of what is loaded.
+type Screen struct {
+	c      *common.Common
+	filter Filter
+	rows   *rowstore.CallRows
+	tbl    table.Table
+	form   *table.Form
+
+	// pager: where paging stands (pending, next, err, …); loaded rows stay
+	// through a failure or esc.
+	table.Pager
+
+	prompt promptLookup // the ":" prompt's person lookup (prompt.go)
+
+	person formPerson // the filter form's participant lookup (person.go)
+
+	width, height int
+}
+
+// New makes the list with filter f applied; Init fetches.
+func New(c *common.Common, f Filter) *Screen {
+	s := &Screen{c: c, filter: f, rows: rowstore.NewCallRows()}
+	s.prompt.whoID, s.prompt.who = f.Participant, f.ParticipantName // the header's name, as after ":user"
+	if c.Redact {
+		s.prompt.who = redact.Name(s.prompt.who)
+	}
+	s.tbl = table.NewTable(c, columns, s.cell)
+	return s
+}
+
+// Filter is the server-side filter the list shows.
+func (s *Screen) Filter() Filter { return s.filter }
+
+// AwaitingPerson reports a filter held back until a person is looked up or
+// picked from the pick list (":user" with a name, or a participant name
+// given at start).
+func (s *Screen) AwaitingPerson() bool { return s.prompt.waiting != 0 }
+
+// Init fetches the first page.
+func (s *Screen) Init() tea.Cmd { return s.reload() }
+
+// Title is the breadcrumb segment.
+func (s *Screen) Title() string { return "Calls" }
+
+// Capturing reports the filter form open.
+func (s *Screen) Capturing() bool { return s.form != nil }
+
+// Status feeds the frame.
+func (s *Screen) Status() common.Status {
+	st := common.Status{
+		Loaded:   s.rows.Len(),
+		More:     s.Next != "" || s.Stopped,
+		Loading:  s.Pending != 0,
+		Activity: "call records",
+		Err:      s.Fault(),
+		Filter:   s.filterWords(),
+		Note:     s.StopWords("rows", s.c.Keys.Reload.Help().Key),
+	}
+	s.promptStatus(&st)
+	return st
+}
+
+// Update handles size, pages, preferences and keys.
+func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.BodySizeMsg:
+		s.width, s.height = msg.Width, msg.Height
+		s.resize()
+		if s.form != nil {
+			s.form.SetWidth(s.width)
+		}
+		return s, s.maybeFetch()
+	case pageMsg:
+		return s, s.onPage(msg)
+	case people.ResolvedMsg:
+		if cmd, mine := s.onFormPerson(msg); mine { // the filter form's (person.go)
+			return s, cmd
+		}
+		return s, s.onPersonResolved(msg)
+	case tea.KeyMsg:
+		if s.form != nil {
+			return s, s.formKey(msg)
+		}
+		return s, s.key(msg)
+	}
+	// prefsChangedMsg needs nothing: cells format times in c.Loc() as drawn.
+	return s, nil
+}
+
+func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
+	k := &s.c.Keys
+	if s.tbl.Update(msg) {
+		return s.maybeFetch()
+	}
+	n := s.rows.Len()
+	switch {
+	case key.Matches(msg, k.Open) && n > 0:
+		return common.Push(s, record.New(s.c, s.rows.ID(s.tbl.Cursor())))
+	case key.Matches(msg, k.Back) && s.Stop():
+		// esc stops the load in flight; the rows that arrived stay.
+		s.resize()
+	case key.Matches(msg, k.Reload):
+		if s.Err != nil && s.Pending == 0 {
+			return s.retry()
+		}
+		return s.reload()
+	case key.Matches(msg, k.CopyID) && n > 0:
+		return common.CopyCmd(s.c.Copy, s.rows.ID(s.tbl.Cursor()))
+	case key.Matches(msg, k.Export):
+		if n == 0 {
+			return common.Flash("nothing to export yet", true)
+		}
+		return s.Export()
+	case key.Matches(msg, k.Filter):
+		s.form = newFilterForm(s.c, s.filter)
+		s.watchFormPerson() // person.go
+		s.form.SetWidth(s.width)
+	}
+	return nil
+}
+
+// formKey feeds the filter form; an applied filter replaces the list, a
+// cancelled one leaves it untouched.
+func (s *Screen) formKey(msg tea.KeyMsg) tea.Cmd {
+	res, cmd := s.form.Update(msg)
+	switch res {
+	case table.FormApplied:
+		// The newest filter wins: a ":user" lookup still out is dropped.
+		s.prompt.waiting, s.prompt.asking = 0, false
+		f, _ := parseFilter(s.form.Values(), s.c.Now())
+		if lookup := s.resolveFormPerson(&f); lookup != nil { // a UPN or name: person.go
+			return lookup
+		}
+		s.form = nil
+		s.filter = f
+		return s.reload()
+	case table.FormCancelled:
+		s.form = nil
+	}
+	return cmd
+}
+
+// query is the Graph query for the current filter.
+func (s *Screen) query() graphclient.CallQuery {
+	return graphclient.CallQuery{From: s.filter.From, To: s.filter.To, Participant: s.filter.Participant, Select: selectFields}
+}
+
+// reload drops every row and fetches the first page: r replaces, never
+// appends. A request still in flight is cancelled, and its result dropped
+// on arrival.
+func (s *Screen) reload() tea.Cmd {
+	s.rows = rowstore.NewCallRows()
+	s.tbl.SetLen(0)
+	s.tbl.SetCursor(0)
+	// The client builds the first page's URL and does not say it, so a
+	// link back to page one is caught one page later; no row doubles.
+	s.Reset("")
+	s.resize()
+	return s.fetch()
+}
+
+// retry asks again for the page that failed, keeping the rows.
+func (s *Screen) retry() tea.Cmd {
+	cmd := s.fetch()
+	s.resize()
+	return cmd
+}
+
+// fetch asks for the page paging stands at.
+func (s *Screen) fetch() tea.Cmd {
+	link := s.Resume()
+	id, ctx := s.Begin(link)
+	return fetchPage(ctx, s.c.Client, id, s.query(), link)
+}
+
+// maybeFetch asks for the next page when the cursor is within a screenful
+// of the last loaded row, nothing is in flight and no error waits for r.
+func (s *Screen) maybeFetch() tea.Cmd {
+	if !s.Started || !s.CanFetch() {
+		return nil
+	}
+	if s.rows.Len()-1-s.tbl.Cursor() > s.tbl.PageSize() {
+		return nil
+	}
+	return s.fetch()
+}
+
+func (s *Screen) onPage(msg pageMsg) tea.Cmd {
+	if msg.page != nil && msg.reqID == s.Pending {
+		common.RedactCalls(s.c, msg.page.Value)
+	}
+	if !table.TakePage(&s.Pager, msg.reqID, msg.page, msg.err, callID, s.rows.Add) {
+		return nil
+	}
+	s.tbl.SetLen(s.rows.Len())
+	s.resize()
+	return s.maybeFetch()
+}
+
+// callID is a record's id, which no list holds twice.
+func callID(r *model.CallRecord) string { return r.ID }
+
+// resize gives the table the body less the paging line, if one shows.
+func (s *Screen) resize() {
+	h := s.height
+	if s.HasStatusLine() && s.rows.Len() > 0 {
+		h--
+	}
+	s.tbl.SetSize(s.width, max(h, 1))
+}
+
+// cell is the table's view of row r: only what the columns show.
+func (s *Screen) cell(r, col int) string {
+	switch col {
+	case 0:
+		return common.FormatStartUnix(s.rows.StartUnix(r), s.c.Loc())
+	case 1:
+		return common.FormatSeconds(s.rows.DurationSecs(r))
+	case 2:
+		return s.rows.Type(r)
+	case 3:
+		return s.rows.Modalities(r)
+	case 4:
+		return s.rows.Organizer(r)
+	case 5:
+		return s.rows.ShortID(r)
+	}
+	return ""
+}
+
+// exportHeader names the exported columns; times are RFC 3339 UTC and
+// durations whole seconds, so the files sort and sum without parsing ours.
+var exportHeader = []string{"id", "startDateTime", "durationSeconds", "type", "modalities", "organizer"}
+
+// ExportReady reports rows to export.
+func (s *Screen) ExportReady() bool { return s.rows.Len() > 0 }
+
+// Export writes the rows loaded as CSV and JSON.
+func (s *Screen) Export() tea.Cmd {
+	rows := s.rows.Snapshot()
+	row := func(i int, rec []string) {
+		rec[0] = rows.ID(i)
+		if sec := rows.StartUnix(i); sec != 0 {
+			rec[1] = model.FormatGraphTime(time.Unix(sec, 0))
+		}
+		if d := rows.DurationSecs(i); d >= 0 {
+			rec[2] = common.Itoa(d)
+		}
+		rec[3], rec[4], rec[5] = rows.Type(i), rows.Modalities(i), rows.Organizer(i)
+	}
+	return common.ExportCmd(s.c.ExportDir, "calls", s.c.Now(), exportHeader, rows.Len(), row)
+}
+
+// ShortHelp offers what applies now.
+func (s *Screen) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	if s.form != nil {
+		return []key.Binding{k.Apply, k.NextField, k.Back}
+	}
+	has := s.rows.Len() > 0
+	k.Open.SetEnabled(has)
+	k.CopyID.SetEnabled(has)
+	k.Export.SetEnabled(has)
+	if s.Pending != 0 {
+		return []key.Binding{k.Up, k.Down, k.Open, table.StopKey(k), k.Filter, k.Reload, k.CopyID, k.Export}
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
+}
+
+// FullHelp groups the keys for the help overlay.
+func (s *Screen) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	has := s.rows.Len() > 0
+	k.Open.SetEnabled(has)
+	k.CopyID.SetEnabled(has)
+	k.Export.SetEnabled(has)
+	acts := []key.Binding{k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
+	if s.Pending != 0 {
+		acts = append([]key.Binding{table.StopKey(k)}, acts...)
+	}
+	return [][]key.Binding{k.NavHelp(), acts}
+}

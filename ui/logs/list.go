@@ -1,0 +1,375 @@
+package logs
+
+import (
+	"slices"
+	"time"
+
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/record"
+	"github.com/callscope/callscope/ui/rowstore"
+	"github.com/callscope/callscope/ui/table"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// defaultRange is the range a log view starts with when none is given.
+const defaultRange = 24 * time.Hour
+
+// List lists the rows of a call log report, Direct Routing or PSTN. Rows
+// stream in a page at a time as the cursor nears the end; the filter
+// (failures only, a summary group, the prompt's user, sip and trunk) and
+// the sort are local views over the rows (Graph ignores $filter on these
+// functions), kept as an index so rows never move. A list opened from a
+// triage summary group is "fixed": it shows the summary's rows with the
+// group's filter and neither pages nor changes range.
+type List struct {
+	c    *common.Common
+	feed *feed
+	cols []column
+	tbl  table.Table
+
+	// view lists the rows shown, in order; identity means all rows in load
+	// order and view is unused. seen is how many feed rows view covers.
+	view     []int32
+	identity bool
+	seen     int
+	match    func(int32) bool
+
+	filter filter
+	fixed  bool
+	sort   sortOrder
+
+	form   *rangeForm
+	picker *sortPicker
+
+	failedText string // pre-rendered result cell of a failed row
+	width      int
+	height     int
+}
+
+// NewDirect is the list of Direct Routing calls over [from, to), the last
+// 24 hours (by c.Now) when either is zero; Init fetches.
+func NewDirect(c *common.Common, from, to time.Time) *List {
+	return newReportList(c, newDirectRouting(), from, to)
+}
+
+// NewPstn is the list of PSTN calls over [from, to), as NewDirect.
+func NewPstn(c *common.Common, from, to time.Time) *List {
+	return newReportList(c, newPstn(), from, to)
+}
+
+// newReportList is the list of rep, an empty report, over [from, to).
+func newReportList(c *common.Common, rep report, from, to time.Time) *List {
+	if to.IsZero() {
+		to = c.Now().UTC().Truncate(time.Second)
+	}
+	if from.IsZero() {
+		from = to.Add(-defaultRange)
+	}
+	return newList(c, newFeed(rep, from, to), rowstore.LogGroup{})
+}
+
+// newList makes a view over an existing feed; a non-zero group makes it a
+// fixed group view.
+func newList(c *common.Common, f *feed, g rowstore.LogGroup) *List {
+	s := &List{c: c, feed: f, filter: filter{group: g}, fixed: g.Kind != rowstore.GroupNone, sort: loadOrder, identity: true}
+	s.cols = f.rep.columns()
+	s.failedText = c.Styles.Danger.Render("FAILED")
+	s.tbl = table.NewTable(c, tableColumns(s.cols), s.cell)
+	if s.fixed {
+		s.rebuild()
+	} else {
+		s.absorb()
+	}
+	return s
+}
+
+// Init fetches the first page unless the feed already has rows.
+func (s *List) Init() tea.Cmd {
+	if s.fixed || s.feed.Started || s.feed.Pending != 0 {
+		return nil
+	}
+	return s.feed.fetch(s.c)
+}
+
+// Capturing reports the range form or the sort picker open.
+func (s *List) Capturing() bool { return s.form != nil || s.picker != nil }
+
+// Update handles size, pages and keys.
+func (s *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.BodySizeMsg:
+		s.width, s.height = msg.Width, msg.Height
+		s.resize()
+		if s.form != nil {
+			s.form.SetWidth(s.width)
+		}
+		return s, s.maybeFetch()
+	case pageMsg:
+		// Any screen sharing the feed may take the page; all catch up.
+		s.feed.accept(s.c, msg)
+		s.absorb()
+		s.resize()
+		return s, s.maybeFetch()
+	case bulkChunkMsg, bulkDoneMsg:
+		// A summary below loads the rows a group view shows.
+		s.absorb()
+		s.resize()
+	case feedAdoptMsg:
+		if msg.old == s.feed && !s.fixed {
+			s.adopt(msg.new)
+		}
+	case tea.KeyMsg:
+		switch {
+		case s.form != nil:
+			return s, s.formKey(msg)
+		case s.picker != nil:
+			return s, s.pickerKey(msg)
+		}
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *List) key(msg tea.KeyMsg) tea.Cmd {
+	k := &s.c.Keys
+	if s.tbl.Update(msg) {
+		return s.maybeFetch()
+	}
+	n := s.tbl.Len()
+	switch {
+	case key.Matches(msg, k.Open) && n > 0:
+		return common.Push(s, newDetail(s.c, s.row()))
+	case key.Matches(msg, k.OpenRecord) && n > 0 && s.feed.rep.correlates():
+		// Straight from the list, as on the detail screen.
+		if id := s.row().correlation; id != "" {
+			return common.Push(s, record.New(s.c, id))
+		}
+		return common.Flash("this row has no correlation id to open", true)
+	case key.Matches(msg, k.Back) && !s.fixed && s.feed.Stop():
+		// esc stops the load in flight; the rows that arrived stay.
+		s.resize()
+		return nil
+	}
+	if s.filter.update(msg, k, s.feed.rep) == filterChanged {
+		return s.refilter()
+	}
+	switch {
+	case key.Matches(msg, k.Sort):
+		s.picker = newSortPicker(s.c, s.cols, s.sort)
+	case key.Matches(msg, k.Summary) && !s.fixed:
+		return common.Push(s, newSummary(s.c, s.feed))
+	case key.Matches(msg, k.Filter) && !s.fixed:
+		s.form = newRangeForm(s.c, s.feed.rep, s.feed.from, s.feed.to)
+		s.form.SetWidth(s.width)
+	case key.Matches(msg, k.Reload) && !s.fixed:
+		if s.feed.Err != nil && s.feed.Pending == 0 {
+			return s.feed.fetch(s.c)
+		}
+		return s.reload(s.feed.from, s.feed.to)
+	case key.Matches(msg, k.CopyID) && n > 0:
+		if id := s.row().copyID; id != "" {
+			return common.CopyCmd(s.c.Copy, id)
+		}
+		return common.Flash("this row has no id to copy", true)
+	case key.Matches(msg, k.Export):
+		return s.Export()
+	}
+	return nil
+}
+
+// formKey feeds the range form; an applied range reloads the list, a
+// cancelled one leaves it as it was.
+func (s *List) formKey(msg tea.KeyMsg) tea.Cmd {
+	res, cmd := s.form.Update(msg)
+	switch res {
+	case table.FormApplied:
+		from, to := s.form.Range()
+		s.form = nil
+		return s.reload(from, to)
+	case table.FormCancelled:
+		s.form = nil
+	}
+	return cmd
+}
+
+// pickerKey feeds the sort picker; a picked order re-sorts the rows,
+// keeping the cursor row.
+func (s *List) pickerKey(msg tea.KeyMsg) tea.Cmd {
+	switch s.picker.Update(msg) {
+	case table.FormApplied:
+		s.sort = s.picker.Order()
+		s.picker = nil
+		s.rebuild()
+		return s.maybeFetch()
+	case table.FormCancelled:
+		s.picker = nil
+	}
+	return nil
+}
+
+// refilter shows the rows the filter now passes.
+func (s *List) refilter() tea.Cmd {
+	s.rebuild()
+	s.resize()
+	return s.maybeFetch()
+}
+
+// reload starts over on a new range: a new feed, whose rows replace the
+// old ones; a request still in flight for the old feed is cancelled and
+// dropped on arrival. Filter and sort stay.
+func (s *List) reload(from, to time.Time) tea.Cmd {
+	s.feed.Abort()
+	s.switchFeed(newFeed(s.feed.rep.empty(), from, to))
+	s.resize()
+	return s.feed.fetch(s.c)
+}
+
+// maybeFetch asks for the next page when the cursor is within a screenful
+// of the last row shown and the feed is idle. A group view never pages.
+func (s *List) maybeFetch() tea.Cmd {
+	if s.fixed || !s.feed.Started || !s.feed.CanFetch() {
+		return nil
+	}
+	if s.tbl.Len()-1-s.tbl.Cursor() > s.tbl.PageSize() {
+		return nil
+	}
+	return s.feed.fetch(s.c)
+}
+
+// sortKeyFunc is the key of the current sort column, nil for load order.
+func (s *List) sortKeyFunc() rowstore.KeyFunc {
+	if s.sort.col < 0 {
+		return nil
+	}
+	return s.feed.rep.SortKey(s.sort.col)
+}
+
+// rowAt maps a table position to a row.
+func (s *List) rowAt(pos int) int32 {
+	if s.identity {
+		return int32(pos)
+	}
+	return s.view[pos]
+}
+
+// locate is the table position of row r, or -1 when it is not shown.
+func (s *List) locate(r int32) int {
+	switch {
+	case s.identity:
+		if int(r) < s.seen {
+			return int(r)
+		}
+		return -1
+	case s.sort.col < 0:
+		// A filtered view in load order is ascending: search it.
+		if pos, ok := slices.BinarySearch(s.view, r); ok {
+			return pos
+		}
+		return -1
+	}
+	return rowstore.FindRow(s.view, r)
+}
+
+// switchFeed puts f in place of the feed and rebuilds the view from
+// nothing: the old view's row numbers index the old feed, so no cursor
+// anchor may carry over into the new one.
+func (s *List) switchFeed(f *feed) {
+	s.feed = f
+	s.seen = 0
+	s.view, s.identity = nil, true
+	s.tbl.SetLen(0)
+	s.tbl.SetCursor(0)
+	s.rebuild()
+}
+
+// rebuild recomputes the view after the filter or sort changed, keeping
+// the cursor on the same row, or on the next row shown after it when the
+// new filter hides it.
+func (s *List) rebuild() {
+	oldIdentity, oldView, oldLen, oldCursor := s.identity, s.view, s.tbl.Len(), s.tbl.Cursor()
+	anchor, has := int32(-1), oldLen > 0
+	if has {
+		anchor = s.rowAt(s.tbl.Cursor())
+	}
+	s.seen = s.feed.Len()
+	s.match = s.feed.rep.matcher(s.filter)
+	key := s.sortKeyFunc()
+	s.identity = s.match == nil && key == nil
+	s.view = rowstore.BuildView(s.seen, s.match, key, s.sort.desc)
+	s.tbl.SetLen(s.viewLen())
+	if !has {
+		return
+	}
+	pos := s.locate(anchor)
+	old := func(p int) int32 {
+		if oldIdentity {
+			return int32(p)
+		}
+		return oldView[p]
+	}
+	for p := oldCursor + 1; pos < 0 && p < oldLen; p++ {
+		if r := old(p); s.match == nil || s.match(r) {
+			pos = s.locate(r)
+		}
+	}
+	s.tbl.SetCursor(max(pos, 0))
+}
+
+// adopt switches to a feed that holds the whole range (a summary loaded
+// it), keeping the cursor on the same row.
+func (s *List) adopt(f *feed) {
+	id := ""
+	if s.tbl.Len() > 0 {
+		id = s.feed.rep.ID(s.rowAt(s.tbl.Cursor()))
+	}
+	s.feed.Abort() // the whole range is in f: a page still coming is not needed
+	s.switchFeed(f)
+	s.resize()
+	if id == "" {
+		return
+	}
+	if i := s.feed.rep.FindID(id); i >= 0 {
+		s.tbl.SetCursor(max(s.locate(i), 0))
+	}
+}
+
+// absorb adds feed rows that arrived since the view was built.
+func (s *List) absorb() {
+	n := s.feed.Len()
+	if n == s.seen {
+		return
+	}
+	if !s.identity {
+		var anchor int32 = -1
+		sorted := s.sort.col >= 0 && s.tbl.Len() > 0
+		if sorted {
+			anchor = s.rowAt(s.tbl.Cursor())
+		}
+		s.view = rowstore.ExtendView(s.view, s.seen, n, s.match, s.sortKeyFunc(), s.sort.desc)
+		s.seen = n
+		s.tbl.SetLen(s.viewLen())
+		if sorted {
+			s.tbl.SetCursor(max(s.locate(anchor), 0))
+		}
+		return
+	}
+	s.seen = n
+	s.tbl.SetLen(n)
+}
+
+func (s *List) viewLen() int {
+	if s.identity {
+		return s.seen
+	}
+	return len(s.view)
+}
+
+// resize gives the table the body less the paging line, if one shows.
+func (s *List) resize() {
+	h := s.height
+	if s.feed.HasStatusLine() && s.tbl.Len() > 0 {
+		h--
+	}
+	s.tbl.SetSize(s.width, max(h, 1))
+}

@@ -1,0 +1,275 @@
+package logs
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/ui/common"
+	"github.com/callscope/callscope/ui/rowstore"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// summary is the triage summary of a log view's range (a on the list).
+// Unless the list already holds the whole range, it loads the range with
+// the windowed loader into a feed of its own, grouping rows as windows
+// arrive, while the progress line counts pages, rows, time and any
+// throttle wait; esc stops the load and keeps what arrived. A complete
+// load is handed back to the list, which then shows every row. enter on a
+// group opens the rows behind it.
+type summary struct {
+	c    *common.Common
+	base *feed // the list's feed
+	feed *feed // the rows summarised: base when complete, else our own
+
+	groups groups    // the report's summary of the feed's rows
+	items  []sumItem // the rendered groups, rebuilt when rows arrive
+
+	pending uint64 // the load's id, 0 before the first
+	cancel  context.CancelFunc
+	loading bool
+	stopped bool // esc stopped the load early
+	partial bool // a window arrived incomplete
+	prog    graphclient.LoadProgress
+	started time.Time
+	took    time.Duration // elapsed when the load ended
+
+	cursor int // index into items of the selected group
+	offset int // first item line shown
+	width  int
+	height int
+}
+
+// newSummary makes the summary over the list's feed f; Init loads.
+func newSummary(c *common.Common, f *feed) *summary {
+	s := &summary{c: c, base: f, feed: f, cursor: -1}
+	if !f.Complete() {
+		s.feed = newFeed(f.rep.empty(), f.from, f.to)
+	}
+	s.reset()
+	return s
+}
+
+// reset starts the groups over on s.feed.
+func (s *summary) reset() {
+	s.groups = s.feed.rep.groups(s.feed.from, s.feed.to)
+	s.absorb()
+}
+
+// Init starts loading the range, unless the list had it all.
+func (s *summary) Init() tea.Cmd {
+	if s.feed == s.base {
+		return nil
+	}
+	return s.load()
+}
+
+// load (re)starts the windowed load on a fresh feed. The command it
+// returns starts the loader; esc calls cancel.
+func (s *summary) load() tea.Cmd {
+	if s.feed.Len() > 0 || s.feed.Err != nil {
+		s.feed = newFeed(s.base.rep.empty(), s.base.from, s.base.to)
+		s.reset()
+	}
+	s.pending = common.NewRequestID()
+	s.feed.Started, s.feed.Pending = true, s.pending // the list does not page meanwhile
+	s.loading, s.stopped, s.partial = true, false, false
+	s.prog = graphclient.LoadProgress{}
+	s.started = s.c.Now()
+	var ctx context.Context
+	ctx, s.cancel = context.WithCancel(context.Background())
+	return s.feed.rep.loadCmd(ctx, s.c.Client, s.pending, s.feed.from, s.feed.to)
+}
+
+// stop ends the load early; windows already fetched still arrive (flushed
+// as partial) and are kept.
+func (s *summary) stop() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.stopped = true
+	s.finish()
+}
+
+// finish marks the load over and freezes the elapsed time.
+func (s *summary) finish() {
+	if s.loading {
+		s.loading = false
+		s.took = s.c.Now().Sub(s.started)
+	}
+}
+
+// onBulk handles the loader's messages for the load in progress; each
+// one but the last asks for the next.
+func (s *summary) onBulk(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case bulkChunkMsg:
+		if msg.reqID != s.pending {
+			return nil
+		}
+		s.feed.rep.addRows(s.c, &s.feed.Pager, msg.rows)
+		s.partial = s.partial || msg.partial
+		s.absorb()
+		return bulkListen(msg.ch)
+	case bulkProgressMsg:
+		if msg.reqID != s.pending {
+			return nil
+		}
+		s.prog = msg.p
+		return bulkListen(msg.ch)
+	case bulkDoneMsg:
+		if msg.reqID != s.pending {
+			return nil
+		}
+		s.prog = msg.p
+		s.feed.Pending = 0
+		if s.cancel != nil {
+			s.cancel() // the loader has ended; release its context
+		}
+		s.cancel = nil
+		s.finish()
+		switch {
+		case msg.err != nil && !(s.stopped && errors.Is(msg.err, context.Canceled)):
+			s.feed.Err = msg.err
+		case msg.err == nil && !s.partial:
+			s.stopped = false // esc came after the last window: it is all here
+			old, full := s.base, s.feed
+			return func() tea.Msg { return feedAdoptMsg{old: old, new: full} }
+		}
+	}
+	return nil
+}
+
+// absorb groups the feed rows that arrived since the last call.
+func (s *summary) absorb() {
+	if !s.groups.add(s.feed.Len()) {
+		return
+	}
+	s.items = nil
+	s.render()
+}
+
+// Capturing is true while the loader runs, so that esc reaches the
+// summary and stops the load rather than leaving it running behind the
+// list, and the summary stays until the stopped loader has handed over
+// its last rows (its goroutine then ends).
+func (s *summary) Capturing() bool { return s.cancel != nil }
+
+// Update follows the load and keys.
+func (s *summary) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.BodySizeMsg:
+		s.width, s.height = msg.Width, msg.Height
+		s.render()
+	case bulkChunkMsg, bulkProgressMsg, bulkDoneMsg:
+		return s, s.onBulk(msg)
+	case common.PrefsChangedMsg:
+		s.render()
+	case tea.KeyMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *summary) key(msg tea.KeyMsg) tea.Cmd {
+	k := &s.c.Keys
+	switch {
+	case s.Capturing() && key.Matches(msg, k.Quit):
+		// The root leaves q to a capturing screen; nothing is typed here.
+		return tea.Quit
+	case s.loading && key.Matches(msg, k.Back):
+		s.stop()
+		return nil
+	case key.Matches(msg, k.Reload) && s.cancel == nil && s.feed != s.base:
+		// Not while a stopped load still hands over its last windows: its
+		// loader would block on a channel no one reads any more.
+		return s.load()
+	case key.Matches(msg, k.Up):
+		s.move(-1)
+	case key.Matches(msg, k.Down):
+		s.move(1)
+	case key.Matches(msg, k.PageUp):
+		s.move(-s.listHeight())
+	case key.Matches(msg, k.PageDown):
+		s.move(s.listHeight())
+	case key.Matches(msg, k.Home):
+		s.cursor = -1
+		s.move(1)
+	case key.Matches(msg, k.End):
+		s.cursor = len(s.items)
+		s.move(-1)
+		if s.cursor >= len(s.items) { // no group at all
+			s.cursor = -1
+		}
+	case key.Matches(msg, k.Open):
+		if s.cursor < 0 || s.cursor >= len(s.items) {
+			return nil
+		}
+		return common.Push(s, newList(s.c, s.feed, s.items[s.cursor].group))
+	}
+	return nil
+}
+
+// move steps the cursor by d selectable items, skipping headings.
+func (s *summary) move(d int) {
+	step := 1
+	if d < 0 {
+		step, d = -1, -d
+	}
+	for ; d > 0; d-- {
+		next := s.cursor + step
+		for next >= 0 && next < len(s.items) && s.items[next].group.Kind == rowstore.GroupNone {
+			next += step
+		}
+		if next < 0 || next >= len(s.items) {
+			break
+		}
+		s.cursor = next
+	}
+	s.scroll()
+}
+
+// Title is the breadcrumb segment.
+func (s *summary) Title() string { return "Triage" }
+
+// Status: loading while the load runs; the range for the header.
+func (s *summary) Status() common.Status {
+	st := common.Status{
+		Loaded:   s.feed.Len(),
+		Loading:  s.loading,
+		Activity: "the whole range",
+		Err:      s.feed.Err,
+		Filter:   common.FormatShortTime(s.feed.from, s.c.Loc()) + " → " + common.FormatShortTime(s.feed.to, s.c.Loc()),
+	}
+	switch {
+	case s.stopped:
+		st.Note = "load stopped; " + common.FormatCount(s.feed.Len()) + " rows kept, " + s.c.Keys.Reload.Help().Key +
+			" to reload · incomplete: groups cover the rows loaded"
+	case s.partial:
+		st.Note = "incomplete: groups cover the rows loaded"
+	}
+	return st
+}
+
+// ShortHelp: esc stops a running load; otherwise open, reload and back.
+func (s *summary) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	if s.loading {
+		stop := k.Back
+		stop.SetHelp(k.Back.Help().Key, "stop loading")
+		return []key.Binding{k.Up, k.Down, k.Open, stop}
+	}
+	k.Open.SetEnabled(s.cursor >= 0 && s.cursor < len(s.items))
+	// A stopped load winding down takes neither r nor esc until it ends.
+	k.Reload.SetEnabled(s.feed != s.base && s.cancel == nil)
+	k.Reload.SetHelp(k.Reload.Help().Key, "load again")
+	k.Back.SetEnabled(s.cancel == nil)
+	return []key.Binding{k.Up, k.Down, k.Open, k.Reload, k.Back}
+}
+
+// FullHelp groups the keys for the help overlay.
+func (s *summary) FullHelp() [][]key.Binding {
+	return [][]key.Binding{s.c.Keys.NavHelp(), s.ShortHelp()[2:]}
+}
