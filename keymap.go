@@ -30,7 +30,7 @@ func defaultKeyMap() ui.KeyMap {
 		CopyID:       b("copy id", "y"),
 		Export:       b("export", "e"),
 		ToggleUTC:    b("utc/local", "t"),
-		RawJSON:      b("raw json", "v"),
+		RawJSON:      b("json", "v"),
 		FailuresOnly: b("failures only", "f"),
 		Sort:         b("sort", "s"),
 		Summary:      b("triage summary", "a"),

@@ -158,6 +158,12 @@ type FailureInfo struct {
 	Stage  string `json:"stage,omitempty"`
 }
 
+// Failed reports whether f describes a failure: a stage or a reason. Graph
+// may send a failureInfo object whose stage and reason are both null or
+// empty; that is no failure (issue 12, "Missing is not normal"), and a nil
+// f is none either.
+func (f *FailureInfo) Failed() bool { return f != nil && (f.Stage != "" || f.Reason != "") }
+
 // Media is one media flow of a segment.
 type Media struct {
 	Label         string        `json:"label,omitempty"`

@@ -14,8 +14,8 @@ const whenForms = "use RFC 3339 (2026-11-20T14:00:00Z), a date (2026-11-20) or a
 // maxWhenInput bounds the input ParseWhen looks at; no accepted form comes near it.
 const maxWhenInput = 64
 
-// whenLayouts are the zone-less forms ParseWhen reads as UTC, after a space
-// between date and time has been turned into a T.
+// whenLayouts are the zone-less forms ParseWhen reads in now's location,
+// after a space between date and time has been turned into a T.
 var whenLayouts = []string{
 	"2006-01-02",
 	"2006-01-02T15:04",
@@ -32,14 +32,22 @@ var whenZonedLayouts = []string{
 //
 //   - RFC 3339 with Z or an offset and optional fractional seconds
 //     (2026-11-20T14:00:00Z, 2026-11-20T14:00:00.5+01:00);
-//   - a date, meaning midnight UTC (2026-11-20);
-//   - a date and time without a zone, meaning UTC, with T or a space between
-//     them (2026-11-20T14:00, 2026-11-20 14:00, 2026-11-20 14:00:30);
+//   - a date, meaning its midnight in now's location (2026-11-20);
+//   - a date and time without a zone, a wall-clock time in now's location,
+//     with T or a space between them (2026-11-20T14:00, 2026-11-20 14:00,
+//     2026-11-20 14:00:30);
 //   - a signed offset from now made of one or more number+unit pairs, units
 //     w, d, h, m, s from largest to smallest, each at most once
 //     (-2h, -3d, -90m, -1w, -30s, -1d12h, +1h);
-//   - the keywords now, today (midnight UTC of now's UTC day) and yesterday
-//     (the midnight UTC before that).
+//   - the keywords now, today (the start of now's calendar day in now's
+//     location) and yesterday (the start of the calendar day before it).
+//
+// Calendar words (today, yesterday, a date, a zone-less time) are read in
+// the location of now: a person means the day on their own clock, so
+// callers pass now in the zone the times are shown in (time.Now() for the
+// machine's zone, now.UTC() when the user chose UTC). Offsets and RFC 3339
+// do not depend on it. A day is a calendar day, not 24 hours: across a
+// daylight-saving change "yesterday" starts 23 or 25 hours before "today".
 //
 // Keywords, units and the T/Z letters are case-insensitive; surrounding space
 // is ignored. The result is in UTC and never the zero time, which callers use
@@ -71,9 +79,9 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 	case "now":
 		return now.UTC(), nil
 	case "today":
-		return midnightUTC(now), nil
+		return startOfDay(now, 0), nil
 	case "yesterday":
-		return midnightUTC(now).AddDate(0, 0, -1), nil
+		return startOfDay(now, -1), nil
 	}
 	if s[0] == '-' || s[0] == '+' {
 		d, err := parseRelative(s)
@@ -98,8 +106,8 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 		}
 	}
 	for _, layout := range whenLayouts {
-		if t, err := time.ParseInLocation(layout, u, time.UTC); err == nil {
-			return t, nil
+		if t, err := time.ParseInLocation(layout, u, now.Location()); err == nil {
+			return t.UTC(), nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q: not a date or time; %s", s, whenForms)
@@ -120,10 +128,19 @@ func asciiUpper(s string) (string, bool) {
 	return string(b), true
 }
 
-// midnightUTC is the start of now's UTC day.
-func midnightUTC(now time.Time) time.Time {
-	y, m, d := now.UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+// startOfDay is the start, in UTC, of the calendar day days after now's
+// day in now's location. Where a daylight-saving change skips midnight
+// (America/Santiago in September), time.Date answers with 23:00 of the day
+// before; the day then starts where that zone period ends.
+func startOfDay(now time.Time, days int) time.Time {
+	y, m, d := now.Date()
+	t := time.Date(y, m, d+days, 0, 0, 0, 0, now.Location())
+	if t.Hour() != 0 {
+		if _, end := t.ZoneBounds(); !end.IsZero() {
+			t = end
+		}
+	}
+	return t.UTC()
 }
 
 // whenUnits are the relative units from largest to smallest.

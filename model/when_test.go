@@ -4,10 +4,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // Europe/Berlin and America/Santiago on any machine
 )
 
 // whenNow is the fixed clock for ParseWhen tests: a local time whose UTC day
-// differs from its local day, so "today" must be computed in UTC.
+// differs from its local day. TestParseWhen reads it in UTC (the --utc
+// case); TestParseWhenReadsTheCalendarInNowsZone reads it in EST.
 var whenNow = time.Date(2026, 11, 20, 22, 30, 15, 500, time.FixedZone("EST", -5*3600)) // 2026-11-21T03:30:15.0000005Z
 
 func TestParseWhen(t *testing.T) {
@@ -27,10 +29,10 @@ func TestParseWhen(t *testing.T) {
 		{"2026-11-20 14:00:00Z", utc(2026, 11, 20, 14, 0, 0, 0)},
 		{"2026-11-20T14:00Z", utc(2026, 11, 20, 14, 0, 0, 0)},
 		{"2026-11-20T14:00+02:00", utc(2026, 11, 20, 12, 0, 0, 0)},
-		// A date: midnight UTC.
+		// A date: midnight in now's zone, here UTC.
 		{"2026-11-20", utc(2026, 11, 20, 0, 0, 0, 0)},
 		{"2024-02-29", utc(2024, 2, 29, 0, 0, 0, 0)},
-		// Date and time without a zone: UTC.
+		// Date and time without a zone: now's zone, here UTC.
 		{"2026-11-20T14:00", utc(2026, 11, 20, 14, 0, 0, 0)},
 		{"2026-11-20 14:00", utc(2026, 11, 20, 14, 0, 0, 0)},
 		{"2026-11-20  14:00", utc(2026, 11, 20, 14, 0, 0, 0)},
@@ -62,7 +64,7 @@ func TestParseWhen(t *testing.T) {
 		{" now ", nowUTC},
 	}
 	for _, tt := range tests {
-		got, err := ParseWhen(tt.in, whenNow)
+		got, err := ParseWhen(tt.in, nowUTC)
 		if err != nil {
 			t.Errorf("ParseWhen(%q): %v", tt.in, err)
 			continue
@@ -123,7 +125,7 @@ func TestParseWhenErrors(t *testing.T) {
 		{strings.Repeat("-1h", 100), "not a date"},
 	}
 	for _, tt := range bad {
-		got, err := ParseWhen(tt.in, whenNow)
+		got, err := ParseWhen(tt.in, whenNow.UTC()) // the zero-time cases are midnight UTC
 		if err == nil {
 			t.Errorf("ParseWhen(%q) = %v, want an error", tt.in, got)
 			continue
@@ -189,5 +191,54 @@ func TestValidateRange(t *testing.T) {
 	}
 	if err := ValidateRange(to, from); err == nil {
 		t.Error("now..-1d: no error")
+	}
+}
+
+// Calendar words are the day on the clock of now's location: in EST at
+// 22:30 on the 20th, "today" is the 20th, although it is the 21st in UTC.
+func TestParseWhenReadsTheCalendarInNowsZone(t *testing.T) {
+	tokyo := time.FixedZone("JST", 9*3600)
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	santiago, err := time.LoadLocation("America/Santiago")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in string
+		now      time.Time
+		want     time.Time
+	}{
+		{"EST today", "today", whenNow, utc(2026, 11, 20, 5, 0, 0, 0)},
+		{"EST yesterday", "yesterday", whenNow, utc(2026, 11, 19, 5, 0, 0, 0)},
+		{"EST date", "2026-11-20", whenNow, utc(2026, 11, 20, 5, 0, 0, 0)},
+		{"EST date and time", "2026-11-20 14:00", whenNow, utc(2026, 11, 20, 19, 0, 0, 0)},
+		{"EST offsets ignore the zone", "-2h", whenNow, whenNow.UTC().Add(-2 * time.Hour)},
+		{"EST RFC 3339 ignores the zone", "2026-11-20T14:00:00Z", whenNow, utc(2026, 11, 20, 14, 0, 0, 0)},
+		{"Tokyo today, still the 20th in UTC", "today", time.Date(2026, 11, 21, 8, 0, 0, 0, tokyo), utc(2026, 11, 20, 15, 0, 0, 0)},
+		{"Berlin today in winter is 23:00 UTC", "today", time.Date(2026, 11, 20, 9, 0, 0, 0, berlin), utc(2026, 11, 19, 23, 0, 0, 0)},
+		{"Berlin today in summer is 22:00 UTC", "today", time.Date(2026, 7, 20, 9, 0, 0, 0, berlin), utc(2026, 7, 19, 22, 0, 0, 0)},
+		// 2026-03-29 has 23 hours in Berlin: yesterday starts 23 h before today.
+		{"Berlin yesterday across the spring change", "yesterday", time.Date(2026, 3, 30, 9, 0, 0, 0, berlin), utc(2026, 3, 28, 23, 0, 0, 0)},
+		{"Berlin today after the spring change", "today", time.Date(2026, 3, 30, 9, 0, 0, 0, berlin), utc(2026, 3, 29, 22, 0, 0, 0)},
+		// Santiago skips midnight on 2026-09-06: the day starts at 01:00 -03.
+		{"Santiago today on a day without midnight", "today", time.Date(2026, 9, 6, 12, 0, 0, 0, santiago), utc(2026, 9, 6, 4, 0, 0, 0)},
+		{"Santiago yesterday before that day", "yesterday", time.Date(2026, 9, 7, 12, 0, 0, 0, santiago), utc(2026, 9, 6, 4, 0, 0, 0)},
+	}
+	// Year 1's first day east of UTC starts in year 0, which Graph cannot take.
+	if _, err := ParseWhen("0001-01-01", time.Date(2026, 1, 1, 0, 0, 0, 0, tokyo)); err == nil || !strings.Contains(err.Error(), "out of range") {
+		t.Errorf("0001-01-01 in Tokyo: %v, want out of range", err)
+	}
+	for _, tt := range tests {
+		got, err := ParseWhen(tt.in, tt.now)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if !got.Equal(tt.want) || got.Location() != time.UTC {
+			t.Errorf("%s: ParseWhen(%q, %v) = %s, want %s", tt.name, tt.in, tt.now, got.Format(time.RFC3339), tt.want.Format(time.RFC3339))
+		}
 	}
 }

@@ -14,6 +14,10 @@ import (
 // the range and participant the explorer starts with.
 type CallFilter = calls.Filter
 
+// Range is a time range as the user typed it (common.Range): the
+// explorer's --from and --to, read again on r.
+type Range = common.Range
+
 // KeyMap is every binding the explorer knows (common.KeyMap).
 type KeyMap = common.KeyMap
 

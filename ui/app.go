@@ -47,9 +47,13 @@ type Options struct {
 	PickParticipant []graphclient.User
 	// LogFrom and LogTo start the direct-routing and PSTN range (zero: last 24 h).
 	LogFrom, LogTo time.Time
-	Events         *common.Events
-	Copy           func(string) error
-	ExportDir      string
+	// Range is the range every view starts with, as typed (--from, --to),
+	// so that r reads "-2h" again; when set it wins over Calls' and the
+	// logs' instants. Its Loc nil is the zone times are shown in.
+	Range     common.Range
+	Events    *common.Events
+	Copy      func(string) error
+	ExportDir string
 	// HistoryPath is the ":" prompt's history file ("" keeps history for
 	// this run only); DefaultHistoryPath gives the usual one.
 	HistoryPath string
@@ -78,6 +82,11 @@ type App struct {
 	prompt        *prompt.Prompt
 	history       *common.History
 	historyWarned bool
+	// session is the range and person every view shares (session.go);
+	// shared is false until a range was given or a view was left, when
+	// each view starts from Options as given.
+	session common.Session
+	shared  bool
 }
 
 // New builds the root.
@@ -90,6 +99,7 @@ func New(o Options) *App {
 		Records: common.NewRecordCache(common.DefaultRecordCacheSize)}
 	c.Events, c.Redact = o.Events, o.Redact
 	a := &App{c: c, options: o, view: o.View, help: help.New(), events: o.Events, history: &common.History{Path: o.HistoryPath}}
+	a.startSession()
 	a.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	a.help.Styles.ShortKey = o.Styles.Accent
 	a.help.Styles.ShortDesc = o.Styles.Help
@@ -103,11 +113,13 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(a.open(a.view), a.events.Listen(), a.events.ListenLog(), a.spinner.Tick, common.LoadHistory(a.history.Path))
 }
 
-// open makes view v current, creating its base screen on first visit.
+// open makes view v current, creating its base screen on first visit;
+// the range and person of the view left go with the user (session.go).
 func (a *App) open(v int) tea.Cmd {
+	a.leave()
 	a.view = v
 	if len(a.stacks[v]) > 0 {
-		return nil
+		return a.share(v)
 	}
 	var s common.Screen
 	var pick tea.Cmd
@@ -117,11 +129,14 @@ func (a *App) open(v int) tea.Cmd {
 	case ViewPstn:
 		s = logs.NewPstn(a.c, a.options.LogFrom, a.options.LogTo)
 	default:
-		cs := calls.New(a.c, a.options.Calls)
+		cs := calls.New(a.c, a.callFilter())
 		s, pick = cs, cs.PickPerson(a.options.PickParticipant)
 	}
 	a.stacks[v] = []common.Screen{s}
-	return tea.Batch(s.Init(), a.sizeCmd(s), pick)
+	// Shared before Init: a log list that takes a new range is already
+	// fetching it, and its Init then asks for nothing.
+	shared := a.share(v)
+	return tea.Batch(shared, s.Init(), a.sizeCmd(s), pick)
 }
 
 // viewOf is the view whose stack holds s (every screen is a pointer, so

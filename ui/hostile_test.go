@@ -235,7 +235,7 @@ func walkRaw(t *testing.T, r *hostileRun, fc *frameCheck, what string) {
 		if v == prev {
 			break
 		}
-		fc.check(what+" page "+common.Itoa(int64(page+1)), v, "Raw JSON")
+		fc.check(what+" page "+common.Itoa(int64(page+1)), v, "JSON")
 		prev = v
 		r.send(uitest.KeyPageDown)
 	}

@@ -42,7 +42,8 @@ func (a *App) promptKey(msg tea.KeyMsg) tea.Cmd {
 		a.prompt = nil
 	case prompt.Run:
 		line := a.prompt.Value()
-		cmds, err := directive.Parse(line, a.c.Now())
+		// Calendar words (today, a date) are the day in the zone shown.
+		cmds, err := directive.Parse(line, a.c.NowInZone())
 		if err == nil {
 			err = checkCommands(cmds, a.view)
 		}

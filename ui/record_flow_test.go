@@ -27,10 +27,10 @@ func TestRecordFlow(t *testing.T) {
 	tm.Send(uitest.KeyEnter)
 	tm.WaitLoaded(t, "Segment / stream")
 	tm.Send(uitest.KeyDown)
-	uitest.Golden(t, "flow-session", tm.WaitLoaded(t, "jitter 43 ms (poor: > 30 ms)"))
+	uitest.Golden(t, "flow-session", tm.WaitLoaded(t, "network jitter (averageAudioNetworkJitter) 43 ms"))
 
 	tm.Send(uitest.KeyRune('v'))
-	uitest.Golden(t, "flow-rawjson", tm.WaitLoaded(t, "Raw JSON · segment 1 of session 1"))
+	uitest.Golden(t, "flow-rawjson", tm.WaitLoaded(t, "Decoded JSON · segment 1 of session 1"))
 
 	tm.Send(uitest.KeyEsc) // esc closes the raw view first
 	tm.WaitLoaded(t, "Segment / stream")

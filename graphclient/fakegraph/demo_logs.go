@@ -200,6 +200,17 @@ func mask(num string) string {
 	return num[:len(num)-3] + "***"
 }
 
+// neverReachedSBC are the subcodes with which Microsoft refuses an outbound
+// call before choosing a trunk, so the row names no SBC: "SIP response code
+// 403" (learn.microsoft.com, ms.date 11/22/2024) gives 510559 "No viable
+// path" ("the SBC never receives an INVITE"), 510560/510562 (user not
+// enabled for Enterprise Voice or PSTN calls), 510563 (domestic calls only)
+// and 510546 (no trunk meets the Location-Based Routing criteria); "SIP
+// response code 500" (no date in the stored copy) gives 510544 (no outbound trunk
+// configuration found). 549xxx/569xxx are different: Microsoft chose the
+// trunk and failed to reach it, so those rows keep their FQDN.
+var neverReachedSBC = map[int]bool{510559: true, 510560: true, 510562: true, 510563: true, 510546: true, 510544: true}
+
 func (w *demoWorld) drRow(r *rand.Rand, l drLeg) model.DirectRoutingRow {
 	tr := demoTrunks[l.trunk]
 	oc := demoOutcomes[l.outcome]
@@ -214,6 +225,10 @@ func (w *demoWorld) drRow(r *rand.Rand, l drLeg) model.DirectRoutingRow {
 	}
 	if !tr.bypass {
 		row.MediaPathLocation = pick(r, tr.media)
+	}
+	if neverReachedSBC[oc.Subcode] {
+		// No trunk was chosen, so none is named and no media path set up.
+		row.TrunkFullyQualifiedDomainName, row.MediaBypassEnabled, row.MediaPathLocation = "", false, ""
 	}
 	if l.user != nil {
 		row.UserID, row.UserPrincipalName, row.UserDisplayName = l.user.id, l.user.upn, l.user.name

@@ -112,32 +112,38 @@ func guid(r *rand.Rand) string {
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
-// phoneNumber makes an E.164 number in the region, mostly from ranges set
-// aside for fiction (555-01xx, Ofcom drama, ACMA 5550).
+// phoneNumber makes an E.164 number in the region and names its country.
 func phoneNumber(r *rand.Rand, reg region) (string, string) {
+	cc := "US"
 	switch reg {
 	case regionEU:
-		switch r.IntN(3) {
-		case 0:
-			return fmt.Sprintf("+44207946%04d", r.IntN(1000)), "GB"
-		case 1:
-			return fmt.Sprintf("+4930%08d", r.IntN(1e8)), "DE"
-		default:
-			return fmt.Sprintf("+331%08d", r.IntN(1e8)), "FR"
-		}
+		cc = [...]string{"GB", "DE", "FR"}[r.IntN(3)]
 	case regionAPAC:
-		switch r.IntN(3) {
-		case 0:
-			return fmt.Sprintf("+6125550%04d", r.IntN(1e4)), "AU"
-		case 1:
-			return fmt.Sprintf("+813%08d", r.IntN(1e8)), "JP"
-		default:
-			return fmt.Sprintf("+656%07d", r.IntN(1e7)), "SG"
-		}
-	default:
-		area := pick(r, []string{"425", "206", "212", "312", "415", "512", "617", "303"})
-		return fmt.Sprintf("+1%s555%04d", area, 100+r.IntN(9900)), "US"
+		cc = [...]string{"AU", "JP", "SG"}[r.IntN(3)]
 	}
+	return phoneIn(r, cc), cc
+}
+
+// phoneIn makes an E.164 number in the country (ISO 3166 alpha-2), mostly
+// from ranges set aside for fiction (555-01xx, Ofcom drama, ACMA 5550), so
+// a number's prefix always names the country the row says it is in.
+func phoneIn(r *rand.Rand, cc string) string {
+	switch cc {
+	case "GB":
+		return fmt.Sprintf("+44207946%04d", r.IntN(1000))
+	case "DE":
+		return fmt.Sprintf("+4930%08d", r.IntN(1e8))
+	case "FR":
+		return fmt.Sprintf("+331%08d", r.IntN(1e8))
+	case "AU":
+		return fmt.Sprintf("+6125550%04d", r.IntN(1e4))
+	case "JP":
+		return fmt.Sprintf("+813%08d", r.IntN(1e8))
+	case "SG":
+		return fmt.Sprintf("+656%07d", r.IntN(1e7))
+	}
+	area := pick(r, []string{"425", "206", "212", "312", "415", "512", "617", "303"})
+	return fmt.Sprintf("+1%s555%04d", area, 100+r.IntN(9900))
 }
 
 func pickRegion(r *rand.Rand) region {

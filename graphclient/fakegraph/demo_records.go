@@ -47,12 +47,14 @@ type demoRecord struct {
 	inbound    bool    // PSTN leg direction for recP2PPstn
 	forwarded  bool    // recP2PPstn inbound that the user forwarded to parts[2]
 	outcome    int     // index into demoOutcomes of the PSTN leg (recP2PPstn)
+	failure    int8    // 1+index into sessionFailures of a failed one-session call; 0 = none
 	modalities []string
 }
 
-// DemoTenant builds the demo tenant: about 2,000 call records, 20,000
-// direct-routing rows and 5,000 PSTN rows, dated inside the 30 days before
-// now. It is deterministic for a given now truncated to the hour (fixed PCG
+// DemoTenant builds the demo tenant: about 2,000 call records, plus one for
+// each Direct Routing call of the last week (about 4,700: demo_backed.go),
+// 20,000 direct-routing rows and 5,000 PSTN rows, dated inside the 30 days
+// before now. It is deterministic for a given now truncated to the hour (fixed PCG
 // seeds; only the dates move), and fast: record detail is generated on
 // demand from a per-record seed. See doc.go for what is in it.
 func DemoTenant(now time.Time) *Tenant {
@@ -67,6 +69,10 @@ func DemoTenant(now time.Time) *Tenant {
 	for len(recs) < demoRecordCount {
 		recs = append(recs, w.newRecord(r, clock))
 	}
+	// The log draws from its own stream, so the records' list-level fields
+	// do not move when the log changes.
+	dr, backed := w.directRouting(rand.New(rand.NewPCG(0x64697265, 0x63742072)), clock, recs)
+	recs = append(recs, backed...)
 	t := NewTenant()
 	for _, i := range w.byKind[kindUser] {
 		p := w.person(i)
@@ -77,7 +83,7 @@ func DemoTenant(now time.Time) *Tenant {
 		entries[i] = &recordEntry{head: rec.head(r, base), detail: rec}
 	}
 	t.putRecords(entries)
-	t.dr = w.directRouting(r, clock, recs)
+	t.dr = dr
 	sortByStart(t.dr, func(x model.DirectRoutingRow) (time.Time, string) { return x.StartDateTime.Time, x.ID })
 	t.pstn = w.pstnRows(r, clock)
 	sortByStart(t.pstn, func(x model.PstnRow) (time.Time, string) { return x.StartDateTime.Time, x.ID })
@@ -186,8 +192,33 @@ func (w *demoWorld) newRecord(r *rand.Rand, clock *demoClock) *demoRecord {
 		rec.modalities = []string{"audio", "video"}
 		d = lognormalSeconds(r, 600, 0.6, 30*time.Second, time.Hour)
 	}
+	if rec.kind == recP2P || rec.kind == recACS {
+		d = rec.drawFailure(d)
+	}
 	rec.start, rec.end = clock.fit(clock.start(r), d)
 	return rec
+}
+
+// drawFailure decides, from the record's own seed, whether its one session
+// fails (2.5 %), and cuts the call to fit: a call that failed in setup lasts
+// seconds, one that dropped lasts minutes, so a record's length and its
+// session's failure agree.
+func (rec *demoRecord) drawFailure(d time.Duration) time.Duration {
+	// A hash of the seed, not a generator: this runs for every record
+	// while the tenant is built, and must not allocate.
+	h := rec.seed ^ seqFailure
+	h = (h ^ h>>30) * 0xbf58476d1ce4e5b9
+	h = (h ^ h>>27) * 0x94d049bb133111eb
+	h ^= h >> 31
+	if h%1000 >= 25 {
+		return d
+	}
+	i := int(h / 1000 % uint64(len(sessionFailures)))
+	rec.failure = int8(1 + i)
+	if sessionFailures[i].Stage == model.FailureStageCallSetup {
+		return time.Duration(3+h/7919%25) * time.Second
+	}
+	return min(d, time.Duration(20+h/104729%220)*time.Second)
 }
 
 // phoneNear picks an external number, usually in the user's own region.

@@ -16,12 +16,15 @@ const conferenceBridge = "+14255550100"
 // failures come in bursts, not at the usual rate.
 const outageRetries = 260
 
-// directRouting writes the demo direct-routing log. Rows for calls that have
-// a call record come first and share its id as correlationId and its times;
-// the rest are calls without a record in this tenant (their correlationId
-// gives 404, as for a record past retention). Then the incidents: sbc2 down
-// for two hours, and sbc-branch's certificate expired three days ago.
-func (w *demoWorld) directRouting(r *rand.Rand, clock *demoClock, recs []*demoRecord) []model.DirectRoutingRow {
+// directRouting writes the demo direct-routing log. Rows for calls that
+// have a call record come first and share its id as correlationId and its
+// times. Then the rest of the log (demo_backed.go): in the last week every
+// call a Teams user or a resource account took part in gets a record of its
+// own, returned here to be added to the tenant; older rows, and rows whose
+// call never reached Teams, keep a correlationId that gives 404. Then the
+// incidents: sbc2 down for two hours, and sbc-branch's certificate expired
+// three days ago.
+func (w *demoWorld) directRouting(r *rand.Rand, clock *demoClock, recs []*demoRecord) ([]model.DirectRoutingRow, []*demoRecord) {
 	inc := newIncidents(clock.base)
 	safe := func(t int, at time.Time) int {
 		if inc.down(t, at) {
@@ -71,48 +74,9 @@ func (w *demoWorld) directRouting(r *rand.Rand, clock *demoClock, recs []*demoRe
 				trunk: safe(trunkFor(r, phone.region), rec.start), corr: rec.id}))
 		}
 	}
-	apps := w.byKind[kindAppInstance]
-	for len(rows) < demoDRRows {
-		u := w.person(pick(r, w.drUsers))
-		leg := drLeg{user: u, own: u.number, at: clock.start(r), corr: guid(r)}
-		leg.trunk = trunkFor(r, u.region)
-		reg := u.region % regionBranch
-		if r.IntN(10) == 0 {
-			reg = region(r.IntN(3)) // international
-		}
-		leg.phone, _ = phoneNumber(r, reg)
-		switch n := r.IntN(100); {
-		case n < 44:
-			leg.callType = "ByotIn"
-		case n < 84:
-			leg.callType = "ByotOut"
-		case n < 92:
-			leg.callType, leg.user, leg.own = "ByotInUcap", nil, w.person(pick(r, apps)).number
-		case n < 96:
-			leg.callType = "ByotOutUserTransfer"
-		default:
-			leg.callType = "ByotOutUserForwarding"
-		}
-		if inc.down(leg.trunk, leg.at) {
-			// The SBC cannot reach Teams either, so no inbound call arrives;
-			// what remains are users' outbound attempts failing fast.
-			leg.callType, leg.user, leg.own = "ByotOut", u, u.number
-			leg.outcome = incidentOutcome(r, leg.trunk)
-		} else {
-			leg.outcome = pickOutcome(r, leg.inbound())
-		}
-		leg.dur = lognormalSeconds(r, 240, 0.95, 3*time.Second, 2*time.Hour)
-		rows = append(rows, w.drRow(r, leg))
-	}
-	us := w.usersOn(trunkSBC2)
-	for range outageRetries {
-		u := w.person(pick(r, us))
-		at := inc.outageFrom.Add(time.Duration(r.Int64N(int64(inc.outageTo.Sub(inc.outageFrom)))))
-		phone, _ := phoneNumber(r, regionUS)
-		rows = append(rows, w.drRow(r, drLeg{user: u, own: u.number, phone: phone, callType: "ByotOut", at: at,
-			outcome: incidentOutcome(r, trunkSBC2), trunk: trunkSBC2, corr: guid(r)}))
-	}
-	return rows
+	lg := &logGen{w: w, r: r, clock: clock, inc: inc, rows: rows}
+	lg.fill()
+	return lg.rows, lg.backed
 }
 
 func incidentOutcome(r *rand.Rand, trunk int) int {
@@ -198,7 +162,9 @@ func (w *demoWorld) pstnRows(r *rand.Rand, clock *demoClock) []model.PstnRow {
 		if r.IntN(100) < 12 {
 			otherCountry = pick(r, []string{"US", "GB", "DE", "FR", "AU", "JP", "SG"})
 		}
-		other, _ := phoneNumber(r, regionOf(otherCountry))
+		// The number is drawn in the country the row names, so destinationName
+		// and destinationContext agree with calleeNumber.
+		other := phoneIn(r, otherCountry)
 		zero := 0.0
 		row.Charge, row.ConnectionCharge = &zero, &zero
 		if row.CallType == "user_in" || row.CallType == "conf_in" || row.CallType == "ucap_in" {

@@ -16,6 +16,7 @@ const (
 	seqSessions = 0x73657373
 	seqWindow   = 0x77696e64
 	seqLegs     = 0x6c656773
+	seqFailure  = 0x6661696c
 )
 
 // participants lists organizer first, as the demo records were drawn.
@@ -53,7 +54,8 @@ func (rec *demoRecord) sessions() []model.Session {
 		g.queue()
 	default:
 		a, b := rec.w.person(rec.parts[0]), rec.w.person(rec.parts[1])
-		g.voip(g.client(a), g.client(b), rec.start, rec.end, rec.modalities)
+		g.voip(voipLeg{caller: g.client(a), callee: g.client(b), start: rec.start, end: rec.end,
+			mods: rec.modalities, failure: int(rec.failure)})
 	}
 	slices.SortStableFunc(g.out, func(a, b model.Session) int { return a.StartDateTime.Compare(b.StartDateTime.Time) })
 	return g.out
@@ -108,6 +110,14 @@ var clientKinds = []clientKind{
 	{"windows", "skypeForBusiness", "UCCAPI/16.0.12527.20122 OC/16.0.12527.20194 (Skype for Business)", "16.0.12527.20194"},
 }
 
+// acsClientKinds are the Azure Communication Services calling SDKs, each
+// with the header its own platform sends.
+var acsClientKinds = []clientKind{
+	{"web", acsProductFamily, "azsdk-js-communication-calling/1.31.2 (Chrome 131; Windows 10)", "1.31.2"},
+	{"iOS", acsProductFamily, "azsdk-ios-communication-calling/2.14.1 (iPhone15,2; iOS 18.1)", "2.14.1"},
+	{"android", acsProductFamily, "azsdk-android-communication-calling/2.11.0 (SM-S918B; Android 14)", "2.11.0"},
+}
+
 // client is a person's participantEndpoint, device chosen per session.
 func (g *sessionGen) client(p *person) *model.Endpoint {
 	r := g.r
@@ -117,8 +127,7 @@ func (g *sessionGen) client(p *person) *model.Endpoint {
 	var ck clientKind
 	switch {
 	case p.kind == kindACS:
-		ck = clientKind{pick(r, []string{"web", "iOS", "android"}), acsProductFamily,
-			"azsdk-js-communication-calling/1.31.2 (Chrome 131; Windows 10)", "1.31.2"}
+		ck = pick(r, acsClientKinds)
 	case r.IntN(100) < 93:
 		ck = clientKinds[r.IntN(9)]
 	default:
@@ -132,7 +141,14 @@ func (g *sessionGen) client(p *person) *model.Endpoint {
 		Name:               fmt.Sprintf("%s-%06X", strings.ToUpper(ck.platform[:3]), r.IntN(1<<24)),
 	}
 	if ck.platform == "windows" || ck.platform == "macOS" || ck.platform == "roomSystem" {
+		// A Mac reports Apple silicon; Windows machines an Intel or AMD part.
 		cpu := pick(r, []string{"Intel(R) Core(TM) i7-1365U", "AMD Ryzen 7 PRO 7840U w/ Radeon 780M Graphics", "Apple M3 Pro", "Intel(R) Core(TM) i5-1145G7 @ 2.60GHz"})
+		switch apple := strings.HasPrefix(cpu, "Apple"); {
+		case ck.platform == "macOS" && !apple:
+			cpu = "Apple M2"
+		case ck.platform != "macOS" && apple:
+			cpu = "Intel(R) Core(TM) i7-1185G7 @ 3.00GHz"
+		}
 		cores, mhz := int32(4+2*r.IntN(6)), int32(1800+r.IntN(1800))
 		e.CPUName, e.CPUCoresCount, e.CPUProcessorSpeed = cpu, &cores, &mhz
 	}
@@ -163,11 +179,29 @@ var sessionFailures = []model.FailureInfo{
 	{Stage: "unknown", Reason: "Unknown"},
 }
 
-// voip adds one client-to-client (or client-to-service) session with one
-// segment; a few sessions fail on their own.
-func (g *sessionGen) voip(caller, callee *model.Endpoint, start, end time.Time, mods []string) {
-	s := model.Session{ID: g.nextID(), Caller: caller, Callee: callee, Modalities: mods,
-		StartDateTime: model.NewTime(start), EndDateTime: model.NewTime(end)}
+// voipLeg is one client-to-client (or client-to-service) session to add.
+type voipLeg struct {
+	caller, callee *model.Endpoint
+	start, end     time.Time
+	mods           []string
+	muted          bool // the caller stayed muted (a meeting attendee)
+	// failure decides the session's failureInfo: failDraw lets the session
+	// fail on its own now and then, failNone never, and 1+i fails it with
+	// sessionFailures[i] (a one-session call whose record was cut to fit).
+	failure int
+}
+
+const (
+	failNone = 0
+	failDraw = -1
+)
+
+// voip adds one session with one segment. A session that fails in call
+// setup carries no media and lasts seconds; for a one-session call the
+// record was already drawn that short (demoRecord.drawFailure).
+func (g *sessionGen) voip(l voipLeg) {
+	s := model.Session{ID: g.nextID(), Caller: l.caller, Callee: l.callee, Modalities: l.mods,
+		StartDateTime: model.NewTime(l.start), EndDateTime: model.NewTime(l.end)}
 	if g.r.IntN(500) == 0 {
 		t := true
 		s.IsTest = &t
@@ -175,19 +209,29 @@ func (g *sessionGen) voip(caller, callee *model.Endpoint, start, end time.Time, 
 		f := false
 		s.IsTest = &f
 	}
-	seg := model.Segment{ID: s.ID, Caller: caller, Callee: callee, StartDateTime: s.StartDateTime, EndDateTime: s.EndDateTime}
-	if g.r.IntN(1000) < 25 {
-		fi := pick(g.r, sessionFailures)
-		s.FailureInfo, seg.FailureInfo = &fi, &fi
+	seg := model.Segment{ID: s.ID, Caller: l.caller, Callee: l.callee, StartDateTime: s.StartDateTime, EndDateTime: s.EndDateTime}
+	var fi *model.FailureInfo
+	switch {
+	case l.failure > 0:
+		fi = &sessionFailures[l.failure-1]
+	case l.failure == failDraw && g.r.IntN(1000) < 25:
+		fi = &sessionFailures[g.r.IntN(len(sessionFailures))]
 		if fi.Stage == model.FailureStageCallSetup {
-			s.EndDateTime = model.NewTime(start.Add(time.Duration(3+g.r.IntN(25)) * time.Second))
+			s.EndDateTime = model.NewTime(l.start.Add(time.Duration(3+g.r.IntN(25)) * time.Second))
 			seg.EndDateTime = s.EndDateTime
+		}
+	}
+	if fi != nil {
+		c := *fi
+		s.FailureInfo, seg.FailureInfo = &c, &c
+		if c.Stage == model.FailureStageCallSetup {
 			s.Segments = []model.Segment{seg}
 			g.out = append(g.out, s)
 			return
 		}
 	}
-	seg.Media = mediaFor(g.r, mods, caller, callee, false)
+	seg.Media = mediaFor(g.r, mediaSpec{mods: l.mods, caller: l.caller, callee: l.callee,
+		length: s.EndDateTime.Sub(s.StartDateTime.Time), muted: l.muted})
 	s.Segments = []model.Segment{seg}
 	g.out = append(g.out, s)
 }
@@ -213,14 +257,23 @@ func (g *sessionGen) meeting() {
 				mods = []string{"audio"}
 			}
 		}
+		// Most attendees stay muted; the organizer (whose session spans the
+		// meeting, so a meeting never has every session failed) talks.
+		l := voipLeg{caller: caller, callee: mcu, start: join, end: leave, mods: mods,
+			muted: i > 0 && p.kind != kindBot && g.r.IntN(100) < 45, failure: failDraw}
+		if i == 0 {
+			l.failure = failNone
+		}
 		if i >= 1 && i <= g.rec.rejoins {
 			gap := leave.Sub(join) / 10
 			mid := join.Add(leave.Sub(join) / 2)
-			g.voip(caller, mcu, join, mid.Add(-gap), mods)
-			g.voip(g.client(p), mcu, mid.Add(gap), leave, mods)
+			l.end = mid.Add(-gap)
+			g.voip(l)
+			l.caller, l.start, l.end = g.client(p), mid.Add(gap), leave
+			g.voip(l)
 			continue
 		}
-		g.voip(caller, mcu, join, leave, mods)
+		g.voip(l)
 	}
 }
 
@@ -264,8 +317,9 @@ func (g *sessionGen) pstnSession(user, phone *person, inbound bool, oc demoOutco
 		fi := &model.FailureInfo{Stage: model.FailureStageCallSetup, Reason: fmt.Sprintf("%d %s", oc.Code, oc.Phrase)}
 		s.FailureInfo, seg2.FailureInfo = fi, fi
 	} else {
-		seg1.Media = mediaFor(g.r, s.Modalities, seg1.Caller, seg1.Callee, false)
-		seg2.Media = mediaFor(g.r, s.Modalities, seg2.Caller, seg2.Callee, true)
+		seg1.Media = mediaFor(g.r, mediaSpec{mods: s.Modalities, caller: seg1.Caller, callee: seg1.Callee, length: end.Sub(start)})
+		seg2.Media = mediaFor(g.r, mediaSpec{mods: s.Modalities, caller: seg2.Caller, callee: seg2.Callee,
+			serverLeg: true, length: end.Sub(mid)})
 	}
 	s.Segments = []model.Segment{seg1, seg2}
 	g.out = append(g.out, s)
@@ -286,6 +340,7 @@ func (g *sessionGen) queue() {
 	if split.After(rec.end) {
 		split = rec.end
 	}
-	g.voip(sbc, svc, rec.start, split, []string{"audio"})
-	g.voip(svc, g.client(agent), split, rec.end, []string{"audio"})
+	// The Direct Routing row of this call reports success, so neither leg fails.
+	g.voip(voipLeg{caller: sbc, callee: svc, start: rec.start, end: split, mods: []string{"audio"}})
+	g.voip(voipLeg{caller: svc, callee: g.client(agent), start: split, end: rec.end, mods: []string{"audio"}})
 }

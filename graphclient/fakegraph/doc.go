@@ -34,15 +34,17 @@
 //     bodies use Graph's envelope with the same request-id. Faults inject
 //     429 (with Retry-After), 503, latency and truncated bodies.
 //
-// DemoTenant generates about 2,000 call records, 20,000 direct-routing rows
-// and 5,000 PSTN rows over the last 30 days from fixed seeds. Only the
-// list-level fields of records are kept; sessions, segments and media are
-// regenerated on each request from a per-record seed, which keeps the
-// tenant at about 14 MB retained and 50-150 ms to build. Direct-routing
-// rows of calls that have a record (PSTN calls, meeting dial-ins and
-// dial-outs, auto attendant calls) carry the record id as correlationId and
-// agree with it on times and user; the other rows' correlationIds resolve to
-// nothing (404), since 2,000 records cannot back 20,000 consistent rows.
+// DemoTenant generates about 2,000 call records plus one per Direct Routing
+// call of the last week that reached Teams (about 6,700 in all), 20,000
+// direct-routing rows and 5,000 PSTN rows over the last 30 days from fixed
+// seeds. Only the list-level fields of records are kept; sessions, segments
+// and media are regenerated on each request from a per-record seed, which
+// keeps the tenant at about 20 MB retained and 60-150 ms to build.
+// Direct-routing rows of calls that have a record (PSTN calls, meeting
+// dial-ins and dial-outs, auto attendant calls, and the last week's calls
+// that reached Teams: about 29 % of the log) carry the record id as
+// correlationId and agree with it on times and user; older rows, 511404 rows
+// and calls still ending resolve to nothing (404).
 // Two incidents are scripted for triage views: sbc2.contoso.com down for
 // two hours six days ago (bursts of 504 with 549002/569002), and
 // sbc-branch.contoso.com failing every outbound call with 504/569008 since

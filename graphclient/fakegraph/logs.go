@@ -208,18 +208,18 @@ type drWire struct {
 	InviteDateTime     model.Time   `json:"inviteDateTime"`
 	FailureDateTime    sentinelTime `json:"failureDateTime"`
 	EndDateTime        model.Time   `json:"endDateTime"`
-	Duration           int32        `json:"duration"`
+	Duration           *int32       `json:"duration"`
 	CallType           nullString   `json:"callType"`
-	SuccessfulCall     bool         `json:"successfulCall"`
+	SuccessfulCall     *bool        `json:"successfulCall"`
 	CallerNumber       nullString   `json:"callerNumber"`
 	CalleeNumber       nullString   `json:"calleeNumber"`
 	MediaPathLocation  nullString   `json:"mediaPathLocation"`
 	SignalingLocation  nullString   `json:"signalingLocation"`
-	FinalSIPCode       int32        `json:"finalSipCode"`
-	CallEndSubReason   int32        `json:"callEndSubReason"`
+	FinalSIPCode       *int32       `json:"finalSipCode"`
+	CallEndSubReason   *int32       `json:"callEndSubReason"`
 	FinalSIPCodePhrase nullString   `json:"finalSipCodePhrase"`
 	Trunk              nullString   `json:"trunkFullyQualifiedDomainName"`
-	MediaBypassEnabled bool         `json:"mediaBypassEnabled"`
+	MediaBypassEnabled *bool        `json:"mediaBypassEnabled"`
 }
 
 func toDRWire(r model.DirectRoutingRow) drWire {
@@ -228,12 +228,12 @@ func toDRWire(r model.DirectRoutingRow) drWire {
 		UserPrincipalName: nullString(r.UserPrincipalName), UserDisplayName: nullString(r.UserDisplayName),
 		StartDateTime: r.StartDateTime, InviteDateTime: r.InviteDateTime,
 		FailureDateTime: sentinelTime(r.FailureDateTime), EndDateTime: r.EndDateTime,
-		Duration: r.Duration, CallType: nullString(r.CallType), SuccessfulCall: r.SuccessfulCall,
+		Duration: reportedInt(&r, model.LogDuration, r.Duration), CallType: nullString(r.CallType), SuccessfulCall: reportedBool(&r, model.LogSuccessfulCall, r.SuccessfulCall),
 		CallerNumber: nullString(r.CallerNumber), CalleeNumber: nullString(r.CalleeNumber),
 		MediaPathLocation: nullString(r.MediaPathLocation), SignalingLocation: nullString(r.SignalingLocation),
-		FinalSIPCode: r.FinalSIPCode, CallEndSubReason: r.CallEndSubReason,
+		FinalSIPCode: reportedInt(&r, model.LogFinalSIPCode, r.FinalSIPCode), CallEndSubReason: reportedInt(&r, model.LogCallEndSubReason, r.CallEndSubReason),
 		FinalSIPCodePhrase: nullString(r.FinalSIPCodePhrase), Trunk: nullString(r.TrunkFullyQualifiedDomainName),
-		MediaBypassEnabled: r.MediaBypassEnabled,
+		MediaBypassEnabled: reportedBool(&r, model.LogMediaBypassEnabled, r.MediaBypassEnabled),
 	}
 }
 
@@ -246,7 +246,7 @@ type pstnWire struct {
 	UserDisplayName    nullString `json:"userDisplayName"`
 	StartDateTime      model.Time `json:"startDateTime"`
 	EndDateTime        model.Time `json:"endDateTime"`
-	Duration           int32      `json:"duration"`
+	Duration           *int32     `json:"duration"`
 	Charge             *float64   `json:"charge"`
 	CallType           nullString `json:"callType"`
 	Currency           nullString `json:"currency"`
@@ -268,7 +268,7 @@ func toPstnWire(r model.PstnRow) pstnWire {
 	return pstnWire{
 		ID: r.ID, CallID: nullString(r.CallID), UserID: nullString(r.UserID),
 		UserPrincipalName: nullString(r.UserPrincipalName), UserDisplayName: nullString(r.UserDisplayName),
-		StartDateTime: r.StartDateTime, EndDateTime: r.EndDateTime, Duration: r.Duration,
+		StartDateTime: r.StartDateTime, EndDateTime: r.EndDateTime, Duration: reportedInt(&r, model.LogDuration, r.Duration),
 		Charge: r.Charge, CallType: nullString(r.CallType), Currency: nullString(r.Currency),
 		CalleeNumber: nullString(r.CalleeNumber), UsageCountryCode: nullString(r.UsageCountryCode),
 		TenantCountryCode: nullString(r.TenantCountryCode), ConnectionCharge: r.ConnectionCharge,
@@ -277,4 +277,23 @@ func toPstnWire(r model.PstnRow) pstnWire {
 		LicenseCapability: nullString(r.LicenseCapability), InventoryType: nullString(r.InventoryType),
 		Operator: nullString(r.Operator), CallDurationSource: nullString(r.CallDurationSource),
 	}
+}
+
+// reporter is a log row that knows which of its values Graph left null.
+type reporter interface{ Reported(model.LogFields) bool }
+
+// reportedInt is v, or nil (served as null) when the row has no value.
+func reportedInt(r reporter, f model.LogFields, v int32) *int32 {
+	if !r.Reported(f) {
+		return nil
+	}
+	return &v
+}
+
+// reportedBool is v, or nil (served as null) when the row has no value.
+func reportedBool(r reporter, f model.LogFields, v bool) *bool {
+	if !r.Reported(f) {
+		return nil
+	}
+	return &v
 }

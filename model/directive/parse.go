@@ -34,7 +34,9 @@ type word struct {
 	n      int
 }
 
-// Parse reads a line of commands relative to now. A leading ':' is
+// Parse reads a line of commands relative to now, whose location is the
+// zone calendar words (today, yesterday, a date) are read in: the caller
+// passes now in the zone the user sees. A leading ':' is
 // optional; commands and flags are case-insensitive; values that hold
 // spaces go in double or single quotes ("Anette Thom"), and in double
 // quotes \" and \\ stand for " and \. A bare relative time (-24h) means
@@ -117,6 +119,8 @@ var valueHint = map[string]string{
 
 // Value parses the value of one command, as a flag gives it: name is from,
 // to, user, sip, trunk or view (whose value becomes the view's command).
+// From and to keep the text as typed in Arg, so a relative range can be
+// read again later, and read calendar words in now's location.
 // Errors carry no position; ParseWhen's are returned as they are, so that
 // "--from" + err reads well.
 func Value(name, value string, now time.Time) (Directive, error) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/sip"
+	"github.com/callscope/callscope/model/triage"
 )
 
 // CSV layouts. Columns are appended, never reordered or renamed: scripts
@@ -50,7 +51,9 @@ func organizerID(r *model.CallRecord) string {
 }
 
 // DirectRoutingColumns are every directRoutingLogRow field under its Graph
-// name, then our outcome bucket (sip.Classify) for triage in a spreadsheet.
+// name, then our outcome bucket (sip.ClassifyReported) for triage in a
+// spreadsheet. A value Graph did not report (model.LogFields) is an empty
+// cell, never 0 or false, and its outcome is "not reported".
 var DirectRoutingColumns = Columns[model.DirectRoutingRow]{
 	Header: []string{"id", "correlationId", "userId", "userPrincipalName", "userDisplayName",
 		"startDateTime", "inviteDateTime", "failureDateTime", "endDateTime", "duration", "callType",
@@ -67,19 +70,20 @@ var DirectRoutingColumns = Columns[model.DirectRoutingRow]{
 		c[6] = Stamp(r.InviteDateTime)
 		c[7] = Stamp(r.FailureDateTime)
 		c[8] = Stamp(r.EndDateTime)
-		c[9] = strconv.FormatInt(int64(r.Duration), 10)
+		c[9] = reportedInt(r.Duration, r.Reported(model.LogDuration))
 		c[10] = r.CallType
-		c[11] = strconv.FormatBool(r.SuccessfulCall)
+		c[11] = reportedBool(r.SuccessfulCall, r.Reported(model.LogSuccessfulCall))
 		c[12] = r.CallerNumber
 		c[13] = r.CalleeNumber
 		c[14] = r.MediaPathLocation
 		c[15] = r.SignalingLocation
-		c[16] = strconv.FormatInt(int64(r.FinalSIPCode), 10)
-		c[17] = strconv.FormatInt(int64(r.CallEndSubReason), 10)
+		c[16] = reportedInt(r.FinalSIPCode, r.Reported(model.LogFinalSIPCode))
+		c[17] = reportedInt(r.CallEndSubReason, r.Reported(model.LogCallEndSubReason))
 		c[18] = r.FinalSIPCodePhrase
 		c[19] = r.TrunkFullyQualifiedDomainName
-		c[20] = strconv.FormatBool(r.MediaBypassEnabled)
-		c[21] = sip.Classify(r.SuccessfulCall, int(r.FinalSIPCode), int(r.CallEndSubReason)).String()
+		c[20] = reportedBool(r.MediaBypassEnabled, r.Reported(model.LogMediaBypassEnabled))
+		c[21] = sip.ClassifyReported(r.SuccessfulCall, int(r.FinalSIPCode), int(r.CallEndSubReason),
+			triage.MissingOf(r.Unreported)).String()
 	},
 }
 
@@ -98,7 +102,7 @@ var PstnColumns = Columns[model.PstnRow]{
 		c[4] = r.UserDisplayName
 		c[5] = Stamp(r.StartDateTime)
 		c[6] = Stamp(r.EndDateTime)
-		c[7] = strconv.FormatInt(int64(r.Duration), 10)
+		c[7] = reportedInt(r.Duration, r.Reported(model.LogDuration))
 		c[8] = money(r.Charge)
 		c[9] = money(r.ConnectionCharge)
 		c[10] = r.Currency
@@ -128,6 +132,22 @@ func Stamp(t model.Time) string {
 // seconds writes a duration in seconds, with a fraction only when there is one.
 func seconds(d time.Duration) string {
 	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
+}
+
+// reportedInt writes a number; one Graph did not report is an empty cell.
+func reportedInt(v int32, reported bool) string {
+	if !reported {
+		return ""
+	}
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// reportedBool writes a flag; one Graph did not report is an empty cell.
+func reportedBool(v, reported bool) string {
+	if !reported {
+		return ""
+	}
+	return strconv.FormatBool(v)
 }
 
 // money writes an amount as Graph sent it; no value is an empty cell.

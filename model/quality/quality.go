@@ -1,195 +1,231 @@
-// Package quality classifies a call's media streams against the Call
-// Quality Dashboard limits for audio, and formats the measured values in
-// words, so that a verdict never rests on colour. It is domain logic: plain
-// types and functions over model.MediaStream, used by the record screen and
-// by exports.
+// Package quality classifies a call's media streams the way Microsoft's
+// Call Quality Dashboard does today (good, poor or unclassified), maps
+// every metric of the rules to the Graph mediaStream property that carries
+// it, and rolls the verdicts up to segment, session and record. It is
+// domain logic over model types, used by the record screen and by the
+// streams command, so that screens and scripts say the same thing.
 package quality
 
 import (
-	"math"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/callscope/callscope/model"
 )
 
-// Call Quality Dashboard limits for a poor audio stream: a stream is poor
-// when any average is strictly above its limit, so a value exactly at the
-// limit is not flagged.
+// Verdict is Microsoft's classification of a stream.
+type Verdict string
+
+// The three verdicts of "Stream Classification in Call Quality Dashboard
+// (CQD)" (learn.microsoft.com/en-us/microsoftteams/stream-classification-in-call-quality-dashboard):
+// "Streams in CQD are classified as Good, Poor, or Unclassified".
 const (
-	cqdJitter      = 30 * time.Millisecond
-	cqdPacketLoss  = 0.10
-	cqdRoundTrip   = 500 * time.Millisecond
-	cqdDegradation = 1.0
-	cqdConcealed   = 0.07
+	Good         Verdict = "good"
+	Poor         Verdict = "poor"
+	Unclassified Verdict = "unclassified"
 )
 
-// Item is one measured value of a stream, rendered in words so the
-// verdict never rests on colour.
-type Item struct {
-	// Name is the metric in words: "jitter", "packet loss".
+// Kind is which of Microsoft's classifiers a stream falls under.
+type Kind int
+
+// The classifiers. Other is media Microsoft's page has no rule for (a data
+// channel, a label Graph may add later).
+const (
+	Other Kind = iota
+	Audio
+	Video
+	ScreenSharing // video-based screen sharing (VBSS)
+	AppSharing    // RDP-based application sharing
+)
+
+// String names the kind in words: "audio", "video-based screen sharing".
+func (k Kind) String() string {
+	switch k {
+	case Audio:
+		return "audio"
+	case Video:
+		return "video"
+	case ScreenSharing:
+		return "video-based screen sharing"
+	case AppSharing:
+		return "application sharing"
+	}
+	return "other media"
+}
+
+// Token names the kind for scripts: "audio", "video",
+// "videoBasedScreenSharing", "applicationSharing", "other".
+func (k Kind) Token() string {
+	switch k {
+	case Audio:
+		return "audio"
+	case Video:
+		return "video"
+	case ScreenSharing:
+		return "videoBasedScreenSharing"
+	case AppSharing:
+		return "applicationSharing"
+	}
+	return "other"
+}
+
+// KindOf tells which classifier applies to a stream of the media labelled
+// label. Graph's media labels ("main-audio", "main-video",
+// "applicationsharing-video") are not an enum; the codec decides when the
+// label does not. The Graph calls API pairs "mediaType":
+// "videoBasedScreenSharing" with "label": "applicationsharing-video", so
+// that label is read as VBSS (inference: callRecords does not document its
+// labels). No source names the label of RDP application sharing; a
+// sharing label without "video" is taken for it.
+func KindOf(label string, st *model.MediaStream) Kind {
+	l := strings.ToLower(label)
+	switch {
+	case strings.Contains(l, "audio"):
+		return Audio
+	case strings.Contains(l, "videobasedscreensharing"), strings.Contains(l, "vbss"),
+		strings.Contains(l, "sharing") && strings.Contains(l, "video"):
+		return ScreenSharing
+	case strings.Contains(l, "sharing"):
+		return AppSharing
+	case strings.Contains(l, "video"):
+		return Video
+	case l != "":
+		if st.AudioCodec != "" {
+			return Audio
+		}
+		return Other
+	case st.AudioCodec != "":
+		return Audio
+	case st.VideoCodec != "":
+		return Video
+	}
+	return Other
+}
+
+// Metric is one measured value of a stream, named by the Graph property
+// that carries it, in words so that nothing rests on colour.
+type Metric struct {
+	// Name is the metric in words: "jitter", "frame rate".
 	Name string
+	// Property is the Graph mediaStream property: "averageJitter".
+	Property string
 	// Value is the value as text ("43 ms"), or "" when Graph did not report it.
 	Value string
-	// Short is Value for a table cell: whole milliseconds, one decimal of
-	// percent, yet never rounded onto the limit when poor.
+	// Short is Value for a table cell: rounded, yet never onto the limit
+	// when the condition holds.
 	Short string
-	// Poor marks a value above its Call Quality Dashboard limit.
-	Poor bool
-	// Limit is the limit in words ("> 30 ms"); "" for metrics without one.
+	// Limit is the rule's condition in words ("> 30 ms"); "" for a figure
+	// that is no part of Microsoft's verdict.
 	Limit string
+	// Poor marks a value whose condition holds (a poor value).
+	Poor bool
 }
 
-// String is "jitter 43 ms (poor: > 30 ms)", "jitter 12 ms" or "jitter not reported".
-func (q Item) String() string {
-	if q.Value == "" {
-		return q.Name + " not reported"
+// Reported tells whether Graph sent the value.
+func (m Metric) Reported() bool { return m.Value != "" }
+
+// String is "jitter (averageJitter) 43 ms > 30 ms", "… 12 ms" or "… not reported".
+func (m Metric) String() string {
+	head := m.Name + " (" + m.Property + ")"
+	switch {
+	case m.Value == "":
+		return head + " not reported"
+	case m.Poor:
+		return head + " " + m.Value + " " + m.Limit
 	}
-	if q.Poor {
-		return q.Name + " " + q.Value + " (poor: " + q.Limit + ")"
-	}
-	return q.Name + " " + q.Value
+	return head + " " + m.Value
 }
 
-// IsAudio decides whether the audio limits apply. A codec or an audio
-// label says so; failing both, the audio-only metrics do.
-func IsAudio(label string, st *model.MediaStream) bool {
-	if st.AudioCodec != "" {
-		return true
-	}
-	l := strings.ToLower(label)
-	if strings.Contains(l, "audio") {
-		return true
-	}
-	if st.VideoCodec != "" || strings.Contains(l, "video") || strings.Contains(l, "sharing") {
-		return false
-	}
-	return st.AverageAudioDegradation != nil || st.AverageAudioNetworkJitter != nil
+// Stream is the classification of one stream: Microsoft's verdict, why,
+// the metrics its rule reads and the figures that are no part of it.
+type Stream struct {
+	Kind    Kind
+	Verdict Verdict
+	// Reasons says why, one clause each: "jitter 45 ms > 30 ms",
+	// "120 packets ≤ 500: too few for Microsoft's rule".
+	Reasons []string
+	// Rule holds the metrics Microsoft's rule reads, in the rule's order.
+	Rule []Metric
+	// Extra holds figures shown beside the verdict that are not part of
+	// it (degradation, concealed ratio, network jitter, ...).
+	Extra []Metric
+	// Packets is the packet count (packetUtilization), "" when not reported.
+	Packets string
+	// Direction is the stream's direction in words: "caller → callee".
+	Direction string
 }
 
-// Jitter prefers the audio network jitter, which is what the
-// dashboard measures, and falls back to the generic average.
-func Jitter(st *model.MediaStream) *model.Duration {
-	if st.AverageAudioNetworkJitter != nil {
-		return st.AverageAudioNetworkJitter
-	}
-	return st.AverageJitter
-}
-
-// Measure measures the five dashboard metrics of a stream (jitter, packet
-// loss, round trip, degradation, concealed ratio, in that order), flagging
-// them only for audio streams (the limits are audio limits).
-func Measure(label string, st *model.MediaStream) []Item {
-	audio := IsAudio(label, st)
-	items := []Item{
-		durationItem("jitter", Jitter(st), cqdJitter, audio),
-		ratioItem("packet loss", st.AveragePacketLossRate, cqdPacketLoss, audio, true),
-		durationItem("round trip", st.AverageRoundTripTime, cqdRoundTrip, audio),
-		ratioItem("degradation", st.AverageAudioDegradation, cqdDegradation, audio, false),
-		ratioItem("concealed ratio", st.AverageRatioOfConcealedSamples, cqdConcealed, audio, false),
-	}
-	return items
-}
-
-// PoorNames lists the metrics flagged poor, for the compact row verdict.
-func PoorNames(items []Item) []string {
-	var out []string
-	for _, q := range items {
-		if q.Poor {
-			out = append(out, q.Name)
+// Summary is the verdict with its reasons, the packet count and the
+// direction: "poor: audio jitter 45 ms > 30 ms, 5,120 packets, caller → callee".
+func (s Stream) Summary() string {
+	parts := make([]string, 0, len(s.Reasons)+2)
+	for i, r := range s.Reasons {
+		if i == 0 {
+			r = s.Kind.String() + " " + r
 		}
+		parts = append(parts, r)
 	}
-	return out
+	if len(parts) == 0 {
+		parts = append(parts, s.Kind.String())
+	}
+	if s.Packets != "" {
+		parts = append(parts, s.Packets+" packets")
+	}
+	if s.Direction != "" {
+		parts = append(parts, s.Direction)
+	}
+	return string(s.Verdict) + ": " + strings.Join(parts, ", ")
 }
 
-// Verdict is the row's quality column in words: "poor: jitter,
-// packet loss", "good", or "not reported" when no metric came.
-func Verdict(items []Item) string {
-	if p := PoorNames(items); len(p) > 0 {
-		return "poor: " + strings.Join(p, ", ")
+// Classify classifies one stream of the media labelled label.
+func Classify(label string, st *model.MediaStream) Stream {
+	s := Stream{Kind: KindOf(label, st), Direction: DirectionText(st.StreamDirection)}
+	if st.PacketUtilization != nil {
+		s.Packets = groupThousands(*st.PacketUtilization)
 	}
-	for _, q := range items {
-		if q.Value != "" {
-			return "good"
-		}
+	switch s.Kind {
+	case Audio:
+		classifyAudio(&s, st)
+	case Video:
+		classifyVideo(&s, st)
+	case ScreenSharing:
+		classifyScreenSharing(&s, st)
+	case AppSharing:
+		s.Verdict = Unclassified
+		s.Reasons = []string{"Graph carries none of the metrics of Microsoft's application sharing rule (spoiled tiles, RDP tile latency, relative one-way delay)"}
+	default:
+		s.Verdict = Unclassified
+		s.Reasons = []string{"Microsoft's stream classification has no rule for this media"}
 	}
-	return "not reported"
-}
-
-func durationItem(name string, d *model.Duration, limit time.Duration, flag bool) Item {
-	q := Item{Name: name, Limit: "> " + model.Duration(limit).Millis()}
-	if d == nil {
-		return q
-	}
-	q.Value = d.Millis()
-	q.Poor = flag && d.D() > limit
-	q.Short = q.Value
-	switch ms := math.Round(float64(d.D()) / float64(time.Millisecond)); {
-	case d.D() >= time.Second:
-		q.Short = TrimFloat(d.D().Seconds(), 1) + " s"
-	case !q.Poor || time.Duration(ms)*time.Millisecond > limit:
-		q.Short = strconv.FormatFloat(ms, 'f', 0, 64) + " ms"
-	}
-	return q
-}
-
-func ratioItem(name string, v *float64, limit float64, flag, percent bool) Item {
-	text := FormatDecimal
-	if percent {
-		text = FormatPercent
-	}
-	q := Item{Name: name, Limit: "> " + text(limit)}
-	if v == nil {
-		return q
-	}
-	q.Value = text(*v)
-	q.Poor = flag && *v > limit
-	q.Short = q.Value
-	if percent {
-		q.Short = TrimFloat(*v*100, 1) + " %"
-	}
-	if q.Poor && q.Short == text(limit) {
-		q.Short = q.Value
-	}
-	if q.Poor && q.Value == text(limit) {
-		// Rounding would print the limit itself; show every digit instead.
-		if percent {
-			q.Value = strconv.FormatFloat(*v*100, 'g', -1, 64) + " %"
-		} else {
-			q.Value = strconv.FormatFloat(*v, 'g', -1, 64)
-		}
-		q.Short = q.Value
-	}
-	return q
-}
-
-// FormatPercent shows a fraction as a percentage with at most two decimals:
-// 0.01381693 → "1.38 %", 0.1 → "10 %".
-func FormatPercent(f float64) string {
-	return TrimFloat(f*100, 2) + " %"
-}
-
-// FormatDecimal shows a plain number with at most two decimals, keeping one
-// so that 1 reads "1.0" like the dashboard's limit.
-func FormatDecimal(f float64) string {
-	s := TrimFloat(f, 2)
-	if !strings.ContainsAny(s, ".eE") {
-		s += ".0"
-	}
+	s.Extra = extraMetrics(s.Kind, st)
 	return s
 }
 
-// TrimFloat formats f with at most prec decimals, trailing zeros dropped.
-// Values too small for prec decimals keep two significant digits, so a
-// tiny but real value never reads as zero.
-func TrimFloat(f float64, prec int) string {
-	s := strconv.FormatFloat(f, 'f', prec, 64)
-	if f != 0 && strings.Trim(s, "-0.") == "" {
-		return strconv.FormatFloat(f, 'g', 2, 64)
+// DirectionText is Graph's streamDirection in words: "caller → callee";
+// a value Graph adds later reads as sent.
+func DirectionText(d string) string {
+	switch d {
+	case "callerToCallee":
+		return "caller → callee"
+	case "calleeToCaller":
+		return "callee → caller"
 	}
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return d
+}
+
+// groupThousands writes n with thousands separators: 5120 → "5,120".
+func groupThousands(n int64) string {
+	s := strconvItoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
 	}
-	return s
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }

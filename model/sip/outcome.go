@@ -28,6 +28,13 @@ const (
 	CallerAbandon
 	// Failure: a network, system or configuration failure: everything else.
 	Failure
+	// NotReported: Graph sent no successfulCall, or a failed row without
+	// the finalSipCode (or the callEndSubReason the code's bucket depends
+	// on). Graph lists every directRoutingLogRow property as nullable
+	// ("directRoutingLogRow resource type", Microsoft Graph v1.0, date not
+	// shown); a null is not 0, so such a row is neither answered, a normal
+	// end nor a failure. Tally keeps it out of both sides of ASR and NER.
+	NotReported
 )
 
 var outcomeNames = [...]string{
@@ -37,11 +44,12 @@ var outcomeNames = [...]string{
 	TerminalReject: "terminal reject",
 	CallerAbandon:  "caller abandon",
 	Failure:        "failure",
+	NotReported:    "not reported",
 }
 
 // String returns a short lower-case label ("answered", "user busy", ...).
 func (o Outcome) String() string {
-	if o >= Answered && o <= Failure {
+	if o >= Answered && o <= NotReported {
 		return outcomeNames[o]
 	}
 	return "Outcome(" + strconv.Itoa(int(o)) + ")"
@@ -60,7 +68,8 @@ func (o Outcome) String() string {
 //     was cleared without any SIP error before it was fully established;
 //     it is also bucketed with caller abandons.
 //
-// It does not allocate.
+// Every field is taken as reported; rows whose fields may be null go
+// through ClassifyReported. It does not allocate.
 func Classify(successful bool, sipCode, subcode int) Outcome {
 	if successful {
 		return Answered
@@ -97,6 +106,48 @@ func Classify(successful bool, sipCode, subcode int) Outcome {
 	return Failure
 }
 
+// Unreported says which of the fields Classify reads a row did not carry
+// (null or absent in Graph's JSON).
+type Unreported uint8
+
+// The fields of a row ClassifyReported may find missing.
+const (
+	// UnreportedSuccess: successfulCall.
+	UnreportedSuccess Unreported = 1 << iota
+	// UnreportedCode: finalSipCode.
+	UnreportedCode
+	// UnreportedSubcode: callEndSubReason.
+	UnreportedSubcode
+)
+
+// ClassifyReported is Classify for a row whose fields may be missing. A
+// missing value is never read as 0, which would make the row a normal end
+// (0/540000) or, through successfulCall, an answered call:
+//   - no successfulCall: NotReported, whatever the codes say;
+//   - successfulCall true: Answered (the codes do not change that);
+//   - successfulCall false without finalSipCode: NotReported;
+//   - without callEndSubReason: the code's bucket when it does not depend
+//     on the subcode (486, 600, 603 and every code Classify calls a
+//     failure whatever its subcode), else NotReported (0, 408, 480, 487).
+//
+// It does not allocate.
+func ClassifyReported(successful bool, sipCode, subcode int, missing Unreported) Outcome {
+	switch {
+	case missing&UnreportedSuccess != 0:
+		return NotReported
+	case successful:
+		return Answered
+	case missing&UnreportedCode != 0:
+		return NotReported
+	case missing&UnreportedSubcode != 0:
+		switch sipCode {
+		case 0, 408, 480, 487:
+			return NotReported
+		}
+	}
+	return Classify(successful, sipCode, subcode)
+}
+
 // SmallSampleThreshold is the number of calls below which ASR and NER are too
 // noisy to judge a trunk by ("If the number of calls is less than 100, the
 // NER might be quite low, but still be normal": Health Dashboard for Direct
@@ -104,22 +155,29 @@ func Classify(successful bool, sipCode, subcode int) Outcome {
 const SmallSampleThreshold = 100
 
 // Tally counts outcomes for ASR and NER. The zero value is ready to use.
+// Its JSON keys are camelCase, as every key callscope writes.
 type Tally struct {
 	// Attempts counts every call added, whatever its outcome.
-	Attempts int
+	Attempts int `json:"attempts"`
 	// Answered counts Answered outcomes.
-	Answered int
+	Answered int `json:"answered"`
 	// UserBusy, RingNoAnswer and TerminalReject count those outcomes.
-	UserBusy, RingNoAnswer, TerminalReject int
+	UserBusy       int `json:"userBusy"`
+	RingNoAnswer   int `json:"ringNoAnswer"`
+	TerminalReject int `json:"terminalReject"`
 	// Delivered is NER's numerator: Answered + UserBusy + RingNoAnswer +
 	// TerminalReject, the four outcomes Microsoft's formula names. Caller
 	// abandons are not in it (see NER).
-	Delivered int
+	Delivered int `json:"delivered"`
 	// Abandoned counts CallerAbandon outcomes, which NER leaves out of both
 	// its numerator and its denominator.
-	Abandoned int
+	Abandoned int `json:"abandoned"`
 	// Failures counts Failure outcomes, and any invalid Outcome value.
-	Failures int
+	Failures int `json:"failures"`
+	// NotReported counts NotReported outcomes: rows Graph sent without the
+	// fields an outcome needs. They are attempts, but neither ASR nor NER
+	// counts them on either side: nothing says how they ended.
+	NotReported int `json:"notReported"`
 }
 
 // Add counts one call. An invalid Outcome is counted as a failure so that no
@@ -141,6 +199,8 @@ func (t *Tally) Add(o Outcome) {
 		t.Delivered++
 	case CallerAbandon:
 		t.Abandoned++
+	case NotReported:
+		t.NotReported++
 	default:
 		t.Failures++
 	}
@@ -151,15 +211,17 @@ func (t *Tally) Add(o Outcome) {
 const ASRHelp = "ASR (answer seizure ratio) = answered ÷ attempts. This is the industry definition " +
 	"(ITU-T E.411); Microsoft's Direct Routing pages define no ASR. Busy, no answer, declined, " +
 	"caller-abandoned and failed calls all count against it, so it reflects callers and callees as " +
-	"well as the network."
+	"well as the network. Rows whose outcome Graph did not report (no successfulCall or no SIP " +
+	"code) are left out of both sides."
 
 // NERHelp says what NER counts and where the definition comes from.
 const NERHelp = "NER (network effectiveness ratio) = (answered + user busy + ring no answer + terminal " +
 	"reject) ÷ attempts, the formula of Microsoft's Health Dashboard for Direct Routing. Microsoft " +
 	"says nothing about callers who hang up before answer (SIP 487): callscope leaves these caller " +
 	"abandons out of both sides, so they neither raise nor lower NER, and counts them separately. " +
-	"Which SIP codes fall in which outcome is callscope's mapping; Microsoft publishes none. Below " +
-	"100 calls NER may be low and still normal."
+	"Which SIP codes fall in which outcome is callscope's mapping; Microsoft publishes none. Rows " +
+	"whose outcome Graph did not report are left out of both sides too. Below 100 calls NER may be " +
+	"low and still normal."
 
 // ASR is the answer seizure ratio: answered calls divided by attempts, as
 // a fraction in 0..1; 0 when there are no attempts. The definition is the
@@ -167,12 +229,20 @@ const NERHelp = "NER (network effectiveness ratio) = (answered + user busy + rin
 // Health Dashboard for Direct Routing (date not shown; ms-health) and the
 // CQD PSTN Direct Routing report (ms.date 2020-03-06; ms-cqd-pstn) define
 // none. Every other outcome counts against it: user busy, ring no answer,
-// terminal reject, caller abandon and failure. See ASRHelp.
+// terminal reject, caller abandon and failure. Rows whose outcome was not
+// reported are left out of both sides (ASRBase). See ASRHelp.
 func (t Tally) ASR() float64 {
-	if t.Attempts == 0 {
+	base := t.ASRBase()
+	if base <= 0 {
 		return 0
 	}
-	return float64(t.Answered) / float64(t.Attempts)
+	return float64(t.Answered) / float64(base)
+}
+
+// ASRBase is ASR's denominator: attempts whose outcome was reported. When
+// it is 0, ASR is undefined (0 is returned); a screen should show a dash.
+func (t Tally) ASRBase() int {
+	return t.Attempts - t.NotReported
 }
 
 // NER is the network effectiveness ratio as a fraction in 0..1. Microsoft's
@@ -183,7 +253,8 @@ func (t Tally) ASR() float64 {
 // a caller who hangs up before answer (487 with 540487, 560487 or 0, plus
 // the other CallerAbandon ends of Classify). Our choice: a caller abandon is
 // neither delivered nor a network failure, so NER leaves it out of both
-// sides: Delivered ÷ (Attempts − Abandoned). It is 0 when NERBase is 0.
+// sides: Delivered ÷ (Attempts − Abandoned), and so do rows whose outcome
+// was not reported (NotReported). It is 0 when NERBase is 0.
 // Microsoft warns that below 100 calls (SmallSampleThreshold) NER "might be
 // quite low, but still be normal". See NERHelp.
 func (t Tally) NER() float64 {
@@ -194,8 +265,9 @@ func (t Tally) NER() float64 {
 	return float64(t.Delivered) / float64(base)
 }
 
-// NERBase is NER's denominator: attempts other than caller abandons. When it
-// is 0, NER is undefined (0 is returned); a screen should show a dash.
+// NERBase is NER's denominator: attempts other than caller abandons and
+// rows whose outcome was not reported. When it is 0, NER is undefined (0
+// is returned); a screen should show a dash.
 func (t Tally) NERBase() int {
-	return t.Attempts - t.Abandoned
+	return t.Attempts - t.Abandoned - t.NotReported
 }

@@ -1,7 +1,9 @@
 package sip
 
 import (
+	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -54,7 +56,7 @@ func TestClassify(t *testing.T) {
 }
 
 func TestOutcomeString(t *testing.T) {
-	for o := Answered; o <= Failure; o++ {
+	for o := Answered; o <= NotReported; o++ {
 		if s := o.String(); s == "" || s[0] == 'O' {
 			t.Errorf("Outcome(%d).String() = %q", int(o), s)
 		}
@@ -97,5 +99,85 @@ func TestTally(t *testing.T) {
 	}
 	if tl.NER() < tl.ASR() {
 		t.Error("NER below ASR")
+	}
+}
+
+// A missing successfulCall, finalSipCode or (where the bucket depends on
+// it) callEndSubReason is "not reported": never answered, a normal end or
+// a failure.
+func TestClassifyReported(t *testing.T) {
+	tests := []struct {
+		ok       bool
+		sip, sub int
+		missing  Unreported
+		want     Outcome
+	}{
+		{false, 0, 0, UnreportedSuccess | UnreportedCode | UnreportedSubcode, NotReported},
+		{false, 0, 540000, UnreportedSuccess, NotReported}, // 0/540000 would read as a normal end
+		{true, 0, 0, UnreportedSuccess, NotReported},
+		{true, 0, 0, UnreportedCode | UnreportedSubcode, Answered},
+		{false, 0, 560503, UnreportedCode, NotReported},
+		{false, 0, 0, UnreportedSubcode, NotReported}, // 0 with subcode 0 would be a caller abandon
+		{false, 487, 0, UnreportedSubcode, NotReported},
+		{false, 480, 0, UnreportedSubcode, NotReported},
+		{false, 408, 0, UnreportedSubcode, NotReported},
+		{false, 486, 0, UnreportedSubcode, UserBusy},
+		{false, 603, 0, UnreportedSubcode, TerminalReject},
+		{false, 503, 0, UnreportedSubcode, Failure},
+		{false, 487, 540487, 0, CallerAbandon},
+		{false, 0, 540000, 0, CallerAbandon},
+	}
+	for _, tt := range tests {
+		if got := ClassifyReported(tt.ok, tt.sip, tt.sub, tt.missing); got != tt.want {
+			t.Errorf("ClassifyReported(%v, %d, %d, %b) = %v, want %v", tt.ok, tt.sip, tt.sub, tt.missing, got, tt.want)
+		}
+	}
+}
+
+// Rows whose outcome was not reported are attempts but stay out of both
+// sides of ASR and NER.
+func TestTallyNotReported(t *testing.T) {
+	var tl Tally
+	for _, o := range []Outcome{Answered, Failure, NotReported, NotReported} {
+		tl.Add(o)
+	}
+	if tl.Attempts != 4 || tl.NotReported != 2 || tl.Failures != 1 || tl.Answered != 1 {
+		t.Fatalf("tally = %+v", tl)
+	}
+	if tl.ASRBase() != 2 || math.Abs(tl.ASR()-0.5) > 1e-12 {
+		t.Errorf("ASR = %v over %d, want 1/2 over 2", tl.ASR(), tl.ASRBase())
+	}
+	if tl.NERBase() != 2 || math.Abs(tl.NER()-0.5) > 1e-12 {
+		t.Errorf("NER = %v over %d, want 1/2 over 2", tl.NER(), tl.NERBase())
+	}
+	var none Tally
+	none.Add(NotReported)
+	if none.ASRBase() != 0 || none.NERBase() != 0 || none.ASR() != 0 || none.NER() != 0 {
+		t.Errorf("only unreported rows: %+v ASR %v NER %v, want undefined (0 over 0)", none, none.ASR(), none.NER())
+	}
+	for _, help := range []string{ASRHelp, NERHelp} {
+		if !strings.Contains(help, "did not report") {
+			t.Errorf("help %q does not say how unreported rows count", help)
+		}
+	}
+}
+
+// Tally's JSON keys are camelCase like every other key callscope writes.
+func TestTallyJSONKeys(t *testing.T) {
+	b, err := json.Marshal(Tally{Attempts: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]int
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"attempts", "answered", "userBusy", "ringNoAnswer", "terminalReject", "delivered", "abandoned", "failures", "notReported"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("key %q missing from %s", k, b)
+		}
+	}
+	if len(m) != 9 || m["attempts"] != 1 {
+		t.Errorf("tally JSON = %s, want exactly the 9 camelCase keys", b)
 	}
 }

@@ -15,8 +15,11 @@ import (
 type PstnCall struct {
 	// At is startDateTime in Unix nanoseconds; 0 when unknown.
 	At int64
-	// Seconds is the connected duration.
+	// Seconds is the connected duration; 0 when NoDuration.
 	Seconds int32
+	// NoDuration is a row whose duration Graph did not report (null or
+	// absent): its seconds are unknown, not 0.
+	NoDuration bool
 	// Charge is the amount charged, NaN when the row has none.
 	Charge float64
 	// Currency names Charge's currency.
@@ -29,7 +32,8 @@ type PstnCall struct {
 // PstnCallFromRow reduces a decoded Graph row.
 func PstnCallFromRow(r *model.PstnRow) PstnCall {
 	c := PstnCall{Seconds: r.Duration, Charge: math.NaN(), Currency: r.Currency,
-		Destination: r.DestinationName, CallType: r.CallType, License: r.LicenseCapability}
+		Destination: r.DestinationName, CallType: r.CallType, License: r.LicenseCapability,
+		NoDuration: !r.Reported(model.LogDuration)}
 	if !r.StartDateTime.IsZero() {
 		c.At = r.StartDateTime.UnixNano()
 	}
@@ -66,11 +70,16 @@ type PstnSummary struct {
 	To       time.Time `json:"to"`
 	Complete bool      `json:"complete"`
 	Calls    int       `json:"calls"`
-	Seconds  int64     `json:"seconds"`
-	Charges  []Charge  `json:"charges"`
-	// BucketStart and BucketSize place the Hourly slots.
-	BucketStart time.Time     `json:"bucketStart"`
-	BucketSize  time.Duration `json:"bucketSize"`
+	// Seconds sums the durations Graph reported; DurationNotReported counts
+	// the calls whose duration it did not, which Seconds leaves out.
+	Seconds             int64    `json:"seconds"`
+	DurationNotReported int      `json:"durationNotReported"`
+	Charges             []Charge `json:"charges"`
+	// BucketStart and BucketSize place the Hourly slots; JSON carries the
+	// size as BucketSeconds, the unit in the name.
+	BucketStart   time.Time     `json:"bucketStart"`
+	BucketSize    time.Duration `json:"-"`
+	BucketSeconds int64         `json:"bucketSeconds"`
 	// Hourly counts calls per slot.
 	Hourly []int32 `json:"hourly"`
 	// Destinations, CallTypes and Licenses are the groups, most calls first.
@@ -111,6 +120,8 @@ type PstnBuilder struct {
 	bk       buckets
 	all      pstnAcc
 	dims     [3]pstnDim
+	// noDuration counts calls without a reported duration.
+	noDuration int
 }
 
 // NewPstnBuilder prepares an accumulator for calls in [from, to).
@@ -127,6 +138,9 @@ func NewPstnBuilder(from, to time.Time) *PstnBuilder {
 func (b *PstnBuilder) Add(c PstnCall) {
 	i := b.bk.index(c.At)
 	b.all.add(c, i)
+	if c.NoDuration {
+		b.noDuration++
+	}
 	for d, name := range [3]string{c.Destination, c.CallType, c.License} {
 		b.dims[d].get(name, b.bk.n).add(c, i)
 	}
@@ -158,8 +172,10 @@ func (a *pstnAcc) add(c PstnCall, bucket int) {
 func (b *PstnBuilder) Summary() *PstnSummary {
 	s := &PstnSummary{
 		From: b.from, To: b.to, Calls: b.all.calls, Seconds: b.all.seconds,
-		Charges: sortedCharges(b.all.charges), BucketSize: time.Duration(b.bk.size),
-		Hourly: slices.Clone(b.all.hourly),
+		DurationNotReported: b.noDuration,
+		Charges:             sortedCharges(b.all.charges), BucketSize: time.Duration(b.bk.size),
+		BucketSeconds: b.bk.size / int64(time.Second),
+		Hourly:        slices.Clone(b.all.hourly),
 	}
 	if b.bk.n > 0 {
 		s.BucketStart = nsTime(b.bk.start)

@@ -2,6 +2,7 @@ package triage
 
 import (
 	"cmp"
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -25,19 +26,25 @@ type Summary struct {
 	// Complete is false when the load stopped early (cancelled or failed);
 	// the groups then cover only the rows that arrived. Set by the loader.
 	Complete bool `json:"complete"`
-	// Calls counts every row; Failed those with successfulCall=false.
+	// Calls counts every row; Failed those with successfulCall=false. A
+	// row without successfulCall is neither failed nor answered: it is in
+	// Tally.NotReported.
 	Calls  int `json:"calls"`
 	Failed int `json:"failed"`
-	// Tally buckets every row by outcome; ASR and NER are its ratios.
+	// Tally buckets every row by outcome; ASR and NER are its ratios, over
+	// Tally.ASRBase and Tally.NERBase (rows whose outcome was not reported
+	// are on neither side).
 	Tally sip.Tally `json:"tally"`
 	ASR   float64   `json:"asr"`
 	NER   float64   `json:"ner"`
 	// SmallSample warns that Calls is under sip.SmallSampleThreshold.
 	SmallSample bool `json:"smallSample"`
 	// BucketStart and BucketSize place the Hourly slots (and every trunk's):
-	// slot i covers [BucketStart+i·BucketSize, +BucketSize).
-	BucketStart time.Time     `json:"bucketStart"`
-	BucketSize  time.Duration `json:"bucketSize"`
+	// slot i covers [BucketStart+i·BucketSize, +BucketSize). JSON carries
+	// the size as BucketSeconds, the unit in the name.
+	BucketStart   time.Time     `json:"bucketStart"`
+	BucketSize    time.Duration `json:"-"`
+	BucketSeconds int64         `json:"bucketSeconds"`
 	// Hourly counts failed calls per slot over all trunks.
 	Hourly []int32 `json:"hourly"`
 	// Codes are the failure groups, most frequent first.
@@ -58,10 +65,16 @@ type NamedCount struct {
 // CodeGroup is the failed calls sharing a (finalSipCode, callEndSubReason)
 // and, where Microsoft ties the cause to the phrase (the 504 family), the
 // same phrase variant (sip.PhraseVariant): one pair may then appear as
-// several groups with different diagnoses.
+// several groups with different diagnoses. Failed calls whose code or
+// subcode Graph did not report form their own group (Unreported), never
+// the group of 0.
 type CodeGroup struct {
+	// SIPCode and Subcode are the pair; each is 0 and written as null in
+	// JSON when Unreported says Graph did not report it.
 	SIPCode int `json:"sipCode"`
 	Subcode int `json:"subcode"`
+	// Unreported holds sip.UnreportedCode and/or sip.UnreportedSubcode.
+	Unreported sip.Unreported `json:"-"`
 	// PhraseVariant is sip.PhraseVariant of the group's rows; 0 when the
 	// phrase does not change the diagnosis.
 	PhraseVariant int `json:"-"`
@@ -82,14 +95,13 @@ type CodeGroup struct {
 	// Explanation is sip.ExplainPhrase for the pair and Phrase, with media
 	// bypass taken as set when most of the group's rows had it.
 	Explanation sip.Explanation `json:"-"`
-	// The explanation's text, flattened for JSON. EndedBy is the older
-	// sip.WhoEnded label; FinalResponseFrom states the same rule without
-	// blame (sip.Responder), Kind says whether the end is a normal end, a
-	// user outcome or a failure, and LookAt is where to look first, empty
-	// unless Kind is a failure.
+	// The explanation's text, flattened for JSON. FinalResponseFrom says
+	// whose service generated the final response by Microsoft's rules
+	// (sip.FinalResponseFrom: who answered, not who is at fault), Kind
+	// says whether the end is a normal end, a user outcome or a failure,
+	// and LookAt is where to look first, empty unless Kind is a failure.
 	Meaning           string `json:"meaning"`
 	SubMeaning        string `json:"subcodeMeaning"`
-	EndedBy           string `json:"endedBy"`
 	FinalResponseFrom string `json:"finalResponseFrom"`
 	Kind              string `json:"kind"`
 	LookAt            string `json:"lookAt"`
@@ -137,8 +149,8 @@ func (b *Builder) Summary() *Summary {
 		Calls: b.total.Attempts, Failed: b.failed, Tally: b.total,
 		ASR: b.total.ASR(), NER: b.total.NER(),
 		SmallSample: b.total.Attempts < sip.SmallSampleThreshold,
-		BucketSize:  time.Duration(b.bk.size),
-		Hourly:      slices.Clone(b.hourly),
+		BucketSize:  time.Duration(b.bk.size), BucketSeconds: b.bk.size / int64(time.Second),
+		Hourly: slices.Clone(b.hourly),
 	}
 	if b.bk.n > 0 {
 		s.BucketStart = nsTime(b.bk.start)
@@ -181,7 +193,7 @@ func (b *Builder) Summary() *Summary {
 // codeGroup finishes one failure group: top trunks and the explanation.
 func (b *Builder) codeGroup(g *codeAcc) CodeGroup {
 	out := CodeGroup{
-		SIPCode: int(g.sip), Subcode: int(g.sub), PhraseVariant: int(g.variant), Phrase: g.phrase, Count: g.count,
+		SIPCode: int(g.sip), Subcode: int(g.sub), Unreported: g.missing, PhraseVariant: int(g.variant), Phrase: g.phrase, Count: g.count,
 		Share: ratio(g.count, b.failed), First: nsTime(g.first), Last: nsTime(g.last),
 	}
 	var top []NamedCount
@@ -198,15 +210,24 @@ func (b *Builder) codeGroup(g *codeAcc) CodeGroup {
 		top = top[:TopTrunksPerCode]
 	}
 	out.TopTrunks = top
-	out.Outcome = sip.Classify(false, out.SIPCode, out.Subcode)
+	out.Outcome = sip.ClassifyReported(false, out.SIPCode, out.Subcode, g.missing)
 	out.OutcomeName = out.Outcome.String()
+	if g.missing&sip.UnreportedCode != 0 {
+		// No code: no table to read, and 0 would explain a normal end.
+		out.Meaning, out.SubMeaning = NotReportedText, NotReportedText
+		out.Diagnosis = "Graph reported these calls as failed (successfulCall false) without a final SIP code, so callscope cannot say how they ended."
+		out.NextStep = "Look the calls up by id or correlationId in the SBC logs or with Microsoft support; the row alone does not say more."
+		return out
+	}
 	// Every row of the group shares the phrase variant, so the first phrase
 	// gives the diagnosis of them all.
 	e := sip.ExplainPhrase(out.SIPCode, out.Subcode, g.phrase, g.bypass*2 > g.count)
 	out.Explanation = e
 	out.Meaning = e.SIP.Meaning
 	out.SubMeaning = e.Sub.Meaning
-	out.EndedBy = string(e.EndedBy)
+	if g.missing&sip.UnreportedSubcode != 0 {
+		out.SubMeaning = NotReportedText
+	}
 	out.FinalResponseFrom = string(e.FinalResponse)
 	out.Kind = string(e.Kind)
 	out.LookAt = string(e.LookAt)
@@ -214,6 +235,29 @@ func (b *Builder) codeGroup(g *codeAcc) CodeGroup {
 	out.Diagnosis = e.Diagnosis
 	out.NextStep = e.NextStep
 	return out
+}
+
+// NotReportedText is how a summary names a value Graph did not report.
+const NotReportedText = "not reported"
+
+// MarshalJSON writes a code group with null for a code or subcode that was
+// not reported.
+func (g CodeGroup) MarshalJSON() ([]byte, error) {
+	type plain CodeGroup
+	return json.Marshal(struct {
+		plain
+		SIPCode *int `json:"sipCode"`
+		Subcode *int `json:"subcode"`
+	}{plain(g), reportedInt(g.SIPCode, g.Unreported&sip.UnreportedCode == 0),
+		reportedInt(g.Subcode, g.Unreported&sip.UnreportedSubcode == 0)})
+}
+
+// reportedInt is &v, or nil when v was not reported.
+func reportedInt(v int, reported bool) *int {
+	if !reported {
+		return nil
+	}
+	return &v
 }
 
 // ratio is n/d, 0 when d is 0.

@@ -36,6 +36,11 @@ type Call struct {
 	// MediaBypass is mediaBypassEnabled; it changes the explanation of
 	// media failures.
 	MediaBypass bool
+	// Missing lists the fields Graph did not report (null or absent):
+	// their values above are 0 or false and must not be read. A row
+	// without successfulCall is neither answered nor failed; one without
+	// its codes is failed but of no known code (sip.ClassifyReported).
+	Missing sip.Unreported
 }
 
 // CallFromRow reduces a decoded Graph row.
@@ -50,7 +55,23 @@ func CallFromRow(r *model.DirectRoutingRow) Call {
 	}
 	return Call{At: ns, Successful: r.SuccessfulCall, SIPCode: r.FinalSIPCode, Subcode: r.CallEndSubReason,
 		Phrase: r.FinalSIPCodePhrase, Trunk: r.TrunkFullyQualifiedDomainName, Location: r.SignalingLocation,
-		MediaBypass: r.MediaBypassEnabled}
+		MediaBypass: r.MediaBypassEnabled, Missing: MissingOf(r.Unreported)}
+}
+
+// MissingOf maps a row's unreported fields to the ones classification
+// reads.
+func MissingOf(f model.LogFields) sip.Unreported {
+	var m sip.Unreported
+	if f.Has(model.LogSuccessfulCall) {
+		m |= sip.UnreportedSuccess
+	}
+	if f.Has(model.LogFinalSIPCode) {
+		m |= sip.UnreportedCode
+	}
+	if f.Has(model.LogCallEndSubReason) {
+		m |= sip.UnreportedSubcode
+	}
+	return m
 }
 
 // codeKey identifies a failure group: the (SIP code, subcode) pair and the
@@ -59,6 +80,7 @@ func CallFromRow(r *model.DirectRoutingRow) Call {
 type codeKey struct {
 	sip, sub int32
 	variant  int32
+	missing  sip.Unreported // code or subcode not reported: not the value 0
 }
 
 // Builder accumulates Direct Routing calls. The zero value is not usable;
@@ -118,6 +140,7 @@ func (n *names) index(name string) (i int, added bool) {
 type codeAcc struct {
 	sip, sub    int32
 	variant     int32
+	missing     sip.Unreported
 	phrase      string
 	count       int
 	bypass      int
@@ -162,7 +185,7 @@ func NewBuilder(from, to time.Time) *Builder {
 
 // Add counts one call.
 func (b *Builder) Add(c Call) {
-	o := sip.Classify(c.Successful, int(c.SIPCode), int(c.Subcode))
+	o := sip.ClassifyReported(c.Successful, int(c.SIPCode), int(c.Subcode), c.Missing)
 	b.total.Add(o)
 	t := b.trunk(c.Trunk)
 	t.tally.Add(o)
@@ -170,8 +193,8 @@ func (b *Builder) Add(c Call) {
 	l := b.loc(c.Location)
 	l.tally.Add(o)
 	l.first, l.last = span(l.first, l.last, c.At)
-	if c.Successful {
-		return
+	if c.Successful || c.Missing&sip.UnreportedSuccess != 0 {
+		return // answered, or not reported: neither is a failed row
 	}
 	b.failed++
 	t.failed++
@@ -180,10 +203,14 @@ func (b *Builder) Add(c Call) {
 		b.hourly[i]++
 		t.hourly[i]++
 	}
-	k := codeKey{c.SIPCode, c.Subcode, int32(sip.PhraseVariant(int(c.SIPCode), int(c.Subcode), c.Phrase))}
+	missing := c.Missing & (sip.UnreportedCode | sip.UnreportedSubcode)
+	k := codeKey{c.SIPCode, c.Subcode, 0, missing}
+	if missing == 0 {
+		k.variant = int32(sip.PhraseVariant(int(c.SIPCode), int(c.Subcode), c.Phrase))
+	}
 	g := b.codes[k]
 	if g == nil {
-		g = &codeAcc{sip: c.SIPCode, sub: c.Subcode, variant: k.variant}
+		g = &codeAcc{sip: c.SIPCode, sub: c.Subcode, variant: k.variant, missing: missing}
 		b.codes[k] = g
 		b.codeList = append(b.codeList, g)
 	}

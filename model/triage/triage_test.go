@@ -86,8 +86,8 @@ func TestSummaryCodeGroups(t *testing.T) {
 	if g.Trunks != 1 || len(g.TopTrunks) != 1 || g.TopTrunks[0] != (NamedCount{"a.example", 3}) {
 		t.Errorf("trunks = %d %+v", g.Trunks, g.TopTrunks)
 	}
-	if g.EndedBy != string(sip.EndedByMicrosoft) || g.Diagnosis == "" || g.NextStep == "" || g.Outcome != sip.Failure {
-		t.Errorf("explanation = %q %q %q %v", g.EndedBy, g.Diagnosis, g.NextStep, g.Outcome)
+	if g.FinalResponseFrom != string(sip.ResponderMicrosoft) || g.Diagnosis == "" || g.NextStep == "" || g.Outcome != sip.Failure {
+		t.Errorf("explanation = %q %q %q %v", g.FinalResponseFrom, g.Diagnosis, g.NextStep, g.Outcome)
 	}
 	// Ties (count 1) order by SIP code then subcode.
 	var order [][2]int
@@ -101,8 +101,8 @@ func TestSummaryCodeGroups(t *testing.T) {
 		t.Errorf("504 group: final response %q, kind %q, look at %q", g.FinalResponseFrom, g.Kind, g.LookAt)
 	}
 	busy := s.Codes[2]
-	if busy.EndedBy != string(sip.EndedBySBC) || busy.Outcome != sip.UserBusy || busy.OutcomeName != "user busy" {
-		t.Errorf("busy group = %q %v", busy.EndedBy, busy.Outcome)
+	if busy.Outcome != sip.UserBusy || busy.OutcomeName != "user busy" {
+		t.Errorf("busy group = %v %q", busy.Outcome, busy.OutcomeName)
 	}
 	// The SBC sent the busy, but a busy callee is nothing to fix.
 	if busy.FinalResponseFrom != string(sip.ResponderSBC) || busy.Kind != string(sip.EndUserOutcome) || busy.LookAt != "" {

@@ -76,8 +76,18 @@ type Screen struct {
 	width, height int
 }
 
-// New makes the list with filter f applied; Init fetches.
+// New makes the list with filter f applied; Init fetches. A range given
+// as words (f.Range) is read here at c.Now; without words, f's instants
+// are the range.
 func New(c *common.Common, f Filter) *Screen {
+	if f.Range.SameWords(common.Range{}) {
+		f.Range = common.RangeOf(f.From, f.To)
+	} else if from, to, err := f.Range.Resolve(c.Now(), 0); err == nil {
+		f.From, f.To = from, to
+	}
+	if f.Range.Loc == nil {
+		f.Range.Loc = c.Loc()
+	}
 	s := &Screen{c: c, filter: f, rows: rowstore.NewCallRows()}
 	s.prompt.whoID, s.prompt.who = f.Participant, f.ParticipantName // the header's name, as after ":user"
 	if c.Redact {
@@ -162,6 +172,7 @@ func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
 		if s.Err != nil && s.Pending == 0 {
 			return s.retry()
 		}
+		s.rereadRange()
 		return s.reload()
 	case key.Matches(msg, k.CopyID) && n > 0:
 		return common.CopyCmd(s.c.Copy, s.rows.ID(s.tbl.Cursor()))
@@ -186,7 +197,7 @@ func (s *Screen) formKey(msg tea.KeyMsg) tea.Cmd {
 	case table.FormApplied:
 		// The newest filter wins: a ":user" lookup still out is dropped.
 		s.prompt.waiting, s.prompt.asking = 0, false
-		f, _ := parseFilter(s.form.Values(), s.c.Now())
+		f, _ := parseFilter(s.form.Values(), s.c.NowInZone())
 		if lookup := s.resolveFormPerson(&f); lookup != nil { // a UPN or name: person.go
 			return lookup
 		}
@@ -216,6 +227,16 @@ func (s *Screen) reload() tea.Cmd {
 	s.Reset("")
 	s.resize()
 	return s.fetch()
+}
+
+// rereadRange reads the range's words again at the clock's now, so that r
+// during an incident shows calls up to the current time; a range that no
+// longer reads (it cannot, once it did) keeps its instants.
+func (s *Screen) rereadRange() {
+	from, to, err := s.filter.Range.Resolve(s.c.Now(), 0)
+	if err == nil && model.ValidateRange(from, to) == nil {
+		s.filter.From, s.filter.To = from, to
+	}
 }
 
 // retry asks again for the page that failed, keeping the rows.

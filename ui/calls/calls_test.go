@@ -232,6 +232,7 @@ func TestCallsFilterWarnsPastRetention(t *testing.T) {
 func TestCallsEscLeavesListUntouched(t *testing.T) {
 	f := Filter{From: uitest.T0.Add(-2 * time.Hour)}
 	s := sized(uitest.Common(uitest.T0), f)
+	f = s.filter // with its range in words, as New keeps it
 	update(s, pageOf(s, uitest.MakeRecords(0, 60), "more"))
 	update(s, uitest.KeyDown, uitest.KeyDown, uitest.KeyDown)
 	update(s, uitest.KeyRune('/'))

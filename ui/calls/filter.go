@@ -12,7 +12,12 @@ import (
 
 // Filter is the calls screen's server-side filter.
 type Filter struct {
-	From, To    time.Time
+	// From and To are the range's instants (zero: unset), as Range read
+	// them at the last (re)load.
+	From, To time.Time
+	// Range is From and To as the user gave them, read again on r so that
+	// "-2h" moves forward. Left zero, New takes it from From and To.
+	Range       common.Range
 	Participant string
 	// ParticipantName is what the header calls Participant as the screen
 	// opens ("" shows the id shortened); a later filter names its own.
@@ -29,31 +34,26 @@ const (
 	fieldParticipant
 )
 
-// newFilterForm opens the filter form on the current filter. Times
-// are shown as RFC 3339 UTC so they parse back to the same instant.
+// newFilterForm opens the filter form on the current filter. The range
+// shows as it was given ("-2h" stays relative when applied again); fixed
+// instants show as RFC 3339 UTC so they parse back to the same instant.
 func newFilterForm(c *common.Common, f Filter) *table.Form {
-	at := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return model.FormatGraphTime(t)
-	}
 	fields := []table.FormField{
-		{Label: "From", Value: at(f.From), Placeholder: "-24h, 2026-11-20 or RFC 3339; empty: 30 days ago",
-			Hint: "RFC 3339, a date (UTC), or relative: -2h, -3d, today"},
-		{Label: "To", Value: at(f.To), Placeholder: "empty: now",
-			Hint: "RFC 3339, a date (UTC), or relative: -1h, now"},
+		{Label: "From", Value: f.Range.From, Placeholder: "-24h, 2026-11-20 or RFC 3339; empty: 30 days ago",
+			Hint: "RFC 3339, a date (" + c.ZoneName() + "), or relative: -2h, -3d, today"},
+		{Label: "To", Value: f.Range.To, Placeholder: "empty: now",
+			Hint: "RFC 3339, a date (" + c.ZoneName() + "), or relative: -1h, now"},
 		{Label: "Participant", Value: f.Participant, Placeholder: "UPN, start of a name, object id or +phone",
 			Hint: "calls with this person; a UPN or name is looked up"},
 	}
 	return table.NewForm(c, "Filter call records", fields, func(vals []string) ([]string, []string) {
-		_, errs, warns := checkFilter(vals, c.Now())
+		_, errs, warns := checkFilter(vals, c.NowInZone())
 		return errs, warns
 	})
 }
 
-// parseFilter turns the form's values into a filter; ok is false when
-// any field has an error.
+// parseFilter turns the form's values into a filter, its range kept as
+// typed in now's zone; ok is false when any field has an error.
 func parseFilter(vals []string, now time.Time) (Filter, bool) {
 	f, errs, _ := checkFilter(vals, now)
 	for _, e := range errs {
@@ -87,6 +87,7 @@ func checkFilter(vals []string, now time.Time) (f Filter, errs, warns []string) 
 		return t
 	}
 	f.From, f.To = when(fieldFrom), when(fieldTo)
+	f.Range = common.Range{From: get(fieldFrom), To: get(fieldTo), Loc: now.Location()}
 	f.Participant = get(fieldParticipant)
 	if errs[fieldFrom] == "" && errs[fieldTo] == "" {
 		if err := model.ValidateRange(f.From, f.To); err != nil {

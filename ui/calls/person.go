@@ -108,10 +108,11 @@ func (s *Screen) onFormPerson(msg people.ResolvedMsg) (cmd tea.Cmd, mine bool) {
 	}
 	f := p.next
 	f.Participant = msg.ID
+	text := p.text
 	s.person = formPerson{}
 	s.form = nil
 	s.filter = f
 	// The header names the person, as after ":user" (prompt.go).
-	s.prompt.whoID, s.prompt.who = msg.ID, msg.Display
+	s.prompt.whoID, s.prompt.who, s.prompt.whoText = msg.ID, msg.Display, text
 	return s.reload(), true
 }

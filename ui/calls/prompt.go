@@ -23,6 +23,7 @@ type promptLookup struct {
 	next    Filter // applied once the person is known
 	whoID   string // participant id who names
 	who     string
+	whoText string // what was typed for whoID (a UPN or name), for the log views
 }
 
 // ApplyDirectives takes from, to and user as a new server-side filter. A
@@ -35,9 +36,9 @@ func (s *Screen) ApplyDirectives(cmds []directive.Directive) (tea.Cmd, error) {
 	for _, c := range cmds {
 		switch c.Name {
 		case directive.From:
-			f.From = c.At
+			f.From, f.Range.From, f.Range.Loc = c.At, c.Arg, s.c.Loc()
 		case directive.To:
-			f.To = c.At
+			f.To, f.Range.To, f.Range.Loc = c.At, c.Arg, s.c.Loc()
 		case directive.User:
 			if id, ok := graphclient.LiteralParticipantID(c.Arg); ok {
 				f.Participant, person = id, ""
@@ -48,6 +49,12 @@ func (s *Screen) ApplyDirectives(cmds []directive.Directive) (tea.Cmd, error) {
 			return nil, fmt.Errorf("%s applies to the Direct Routing view", c.Name)
 		}
 	}
+	return s.applyFilter(f, person)
+}
+
+// applyFilter checks f and applies it, after looking up person first when
+// it is not "" (a UPN or a name).
+func (s *Screen) applyFilter(f Filter, person string) (tea.Cmd, error) {
 	if err := model.ValidateRange(f.From, f.To); err != nil {
 		return nil, err
 	}
@@ -60,7 +67,7 @@ func (s *Screen) ApplyDirectives(cmds []directive.Directive) (tea.Cmd, error) {
 	s.form, s.person = nil, formPerson{}
 	if person != "" {
 		id := common.NewRequestID()
-		s.prompt = promptLookup{waiting: id, asking: true, text: person, next: f, whoID: s.prompt.whoID, who: s.prompt.who}
+		s.prompt = promptLookup{waiting: id, asking: true, text: person, next: f, whoID: s.prompt.whoID, who: s.prompt.who, whoText: s.prompt.whoText}
 		return tea.Batch(people.Resolve(s.c, id, person), warn), nil
 	}
 	s.prompt.waiting, s.prompt.asking = 0, false
@@ -95,7 +102,7 @@ func (s *Screen) onPersonResolved(msg people.ResolvedMsg) tea.Cmd {
 	}
 	f := s.prompt.next
 	f.Participant = id
-	s.prompt = promptLookup{whoID: id, who: name}
+	s.prompt = promptLookup{whoID: id, who: name, whoText: s.prompt.text}
 	s.filter = f
 	return s.reload()
 }

@@ -97,10 +97,26 @@ func (b *base) checkGraphURL() error {
 	return nil
 }
 
+// localZone is the machine's zone, where --from and --to read calendar
+// words (today, yesterday, a date) unless the user chose UTC. Tests set it
+// rather than time.Local, which other goroutines read.
+var localZone = time.Local
+
 // span is --from and --to: as given, then as times.
 type span struct {
 	fromText, toText string
 	from, to         time.Time
+	// utc reads calendar words in UTC (the explorer's --utc or the config
+	// file's time_zone: utc); else they are the machine's day.
+	utc bool
+}
+
+// zone is where the span's calendar words are read.
+func (s *span) zone() *time.Location {
+	if s.utc {
+		return time.UTC
+	}
+	return localZone
 }
 
 func (s *span) flags(fs *flag.FlagSet) {
@@ -109,9 +125,11 @@ func (s *span) flags(fs *flag.FlagSet) {
 }
 
 // resolve parses --from and --to as the prompt's from and to commands
-// (model.ParseWhen underneath). window > 0 is the range when none is
-// given, and a single bound takes the other from it.
+// (model.ParseWhen underneath), "today" and a date being the day in the
+// span's zone. window > 0 is the range when none is given, and a single
+// bound takes the other from it.
 func (s *span) resolve(cmd string, set map[string]bool, now time.Time, window time.Duration) error {
+	now = now.In(s.zone())
 	if s.fromText != "" || set["from"] {
 		c, err := directive.Value(directive.From, s.fromText, now)
 		if err != nil {

@@ -48,7 +48,7 @@ func (o *directOptions) writeRows(ctx context.Context, c *graphclient.Client, st
 	fetch = redactPages(o.conf.redact, fetch, redact.DirectRoutingRow, redact.RawDirectRoutingRow) // --redact
 	var keep func(*model.DirectRoutingRow) bool
 	if o.failed {
-		keep = func(r *model.DirectRoutingRow) bool { return !r.SuccessfulCall }
+		keep = func(r *model.DirectRoutingRow) bool { return r.Reported(model.LogSuccessfulCall) && !r.SuccessfulCall }
 	}
 	return streamPages(ctx, fetch, rw, keep, o.limit)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/callscope/callscope/model/directive"
@@ -62,6 +63,7 @@ func (o *explorerOptions) resolve(cmd string, set map[string]bool, pos []string,
 	if err := o.person.resolve(cmd, now); err != nil {
 		return err
 	}
+	o.span.utc = o.utc                      // "today" is the day in the zone the explorer shows
 	return o.span.resolve(cmd, set, now, 0) // each view keeps its own default
 }
 
@@ -86,8 +88,9 @@ func (o *explorerOptions) applyDefaults() {
 }
 
 // uiOptions turns flags into ui.Options, with keys as the default key
-// bindings. --from/--to set both the calls filter and the logs' range;
-// zero bounds keep each view's default.
+// bindings. --from/--to set both the calls filter and the logs' range,
+// kept as typed so that r reads "-2h" again; zero bounds keep each view's
+// default.
 func (o *explorerOptions) uiOptions(keys ui.KeyMap, ev *ui.Events) ui.Options {
 	dir, err := os.Getwd()
 	if err != nil {
@@ -102,6 +105,7 @@ func (o *explorerOptions) uiOptions(keys ui.KeyMap, ev *ui.Events) ui.Options {
 		Calls:     ui.CallFilter{From: o.from, To: o.to, Participant: o.participant, ParticipantName: o.name},
 		LogFrom:   o.from,
 		LogTo:     o.to,
+		Range:     ui.Range{From: strings.TrimSpace(o.fromText), To: strings.TrimSpace(o.toText), Loc: o.span.zone()},
 		Events:    ev,
 		Copy:      ui.OSC52Copy,
 		ExportDir: dir,

@@ -11,6 +11,7 @@ import (
 )
 
 func TestUsageErrorsExitTwoBeforeAnyRequest(t *testing.T) {
+	useZone(t, time.UTC) // calendar words read in UTC, whatever the machine's zone
 	f := startFake(t, testTenant(3, 3, time.Now()), fakegraph.Faults{}, nil)
 	g := []string{"--graph-url", f.root}
 	cases := []struct {
@@ -139,6 +140,7 @@ func TestParseInterleavedTakesFlagsAroundPositionals(t *testing.T) {
 }
 
 func TestLogRangeDefaults(t *testing.T) {
+	useZone(t, time.UTC) // calendar words read in UTC, whatever the machine's zone
 	now := time.Date(2026, 11, 20, 15, 30, 0, 0, time.UTC)
 	cases := []struct {
 		args     []string
@@ -191,6 +193,7 @@ func TestExplorerOptionsCarryFlags(t *testing.T) {
 // TestFlagsShareThePromptParser: --from/--to/--participant/--view read
 // their values as the ":" prompt's from, to, user and view commands do.
 func TestFlagsShareThePromptParser(t *testing.T) {
+	useZone(t, time.UTC) // calendar words read in UTC, whatever the machine's zone
 	now := time.Date(2026, 11, 20, 15, 30, 0, 0, time.UTC)
 	o := parseAs[*explorerOptions](t, []string{"--view", "Direct", "--from", "2026-11-20 14:00", "--to", "now",
 		"--participant", "  alice@contoso.com "}, now)

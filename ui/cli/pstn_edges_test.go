@@ -72,6 +72,7 @@ func TestPstnToIsExclusiveWhenGraphIsInclusive(t *testing.T) {
 // fake, like Graph, answers it), a second more is refused before sending.
 // Dates are midnight UTC, so a DST change in between shifts nothing.
 func TestPstnNinetyDaysExactlyIsAllowed(t *testing.T) {
+	useZone(t, time.UTC) // local dates here would cross a DST change: 90 days and an hour
 	f := startFake(t, testTenant(0, 4, time.Now()), fakegraph.Faults{}, nil)
 	base := []string{"pstn", "--graph-url", f.root, "--no-config", "--output", "jsonl", "--to", "2026-11-22"}
 	r := runCLI(t, append(base, "--from", "2026-08-24")...) // 90 days, across the end of DST in Europe and the US

@@ -28,7 +28,10 @@ func writeSummary(w io.Writer, s *triage.Summary, asJSON bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Direct Routing calls %s to %s\n", summaryTime(s.From), summaryTime(s.To))
 	fmt.Fprintf(&b, "%d calls, %d failed (%s), ASR %s, NER %s\n", s.Calls, s.Failed,
-		summaryPct(ratioOrZero(s.Failed, s.Calls)), summaryPct(s.ASR), summaryPct(s.NER))
+		summaryPct(ratioOrZero(s.Failed, s.Calls)), summaryRatio(s.ASR, s.Tally.ASRBase()), summaryRatio(s.NER, s.Tally.NERBase()))
+	if n := s.Tally.NotReported; n > 0 {
+		fmt.Fprintf(&b, "%d calls without a reported outcome (no successfulCall or no SIP code): neither failed nor answered, in neither ASR nor NER\n", n)
+	}
 	if s.SmallSample && s.Calls > 0 {
 		fmt.Fprintf(&b, "warning: fewer than %d calls; ASR and NER are noisy\n", sip.SmallSampleThreshold)
 	}
@@ -37,10 +40,12 @@ func writeSummary(w io.Writer, s *triage.Summary, asJSON bool) error {
 	}
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\nFAILURES BY SIP CODE + SUBCODE")
-	fmt.Fprintln(tw, "SIP\tSUBCODE\tCOUNT\tSHARE\tFIRST SEEN\tLAST SEEN\tENDED BY\tOUTCOME\tPHRASE\tTOP TRUNKS")
+	fmt.Fprintln(tw, "SIP\tSUBCODE\tCOUNT\tSHARE\tFIRST SEEN\tLAST SEEN\tFINAL RESPONSE FROM\tOUTCOME\tPHRASE\tTOP TRUNKS")
 	for _, g := range s.Codes {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", g.SIPCode, g.Subcode, g.Count, summaryPct(g.Share),
-			summaryTime(g.First), summaryTime(g.Last), g.EndedBy, g.OutcomeName, dashIfEmpty(g.Phrase), summaryTop(g.TopTrunks, g.Trunks))
+		code, sub := summaryCodes(g)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", code, sub, g.Count, summaryPct(g.Share),
+			summaryTime(g.First), summaryTime(g.Last), dashIfEmpty(g.FinalResponseFrom), g.OutcomeName, dashIfEmpty(g.Phrase),
+			summaryTop(g.TopTrunks, g.Trunks))
 	}
 	if len(s.Codes) == 0 {
 		fmt.Fprintln(tw, "(no failed calls)")
@@ -49,13 +54,13 @@ func writeSummary(w io.Writer, s *triage.Summary, asJSON bool) error {
 	fmt.Fprintf(tw, "TRUNK\tCALLS\tFAILED\tFAULTS\tASR\tNER\tSAMPLE\tFAILURES PER %s\n", summaryBucket(s.BucketSize))
 	for _, g := range s.Trunks {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", noneIfEmpty(g.Trunk), g.Tally.Attempts, g.Failed, g.Tally.Failures,
-			summaryPct(g.ASR), summaryPct(g.NER), summarySample(g.SmallSample), ui.Sparkline(g.Hourly, summarySparkWidth))
+			summaryRatio(g.ASR, g.Tally.ASRBase()), summaryRatio(g.NER, g.Tally.NERBase()), summarySample(g.SmallSample), ui.Sparkline(g.Hourly, summarySparkWidth))
 	}
 	fmt.Fprintln(tw, "\nSIGNALING LOCATIONS")
 	fmt.Fprintln(tw, "LOCATION\tCALLS\tFAILED\tSHARE\tFAIL RATE\tNER\tSAMPLE")
 	for _, g := range s.Locations {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\n", noneIfEmpty(g.Location), g.Tally.Attempts, g.Failed,
-			summaryPct(g.Share), summaryPct(g.FailRate), summaryPct(g.NER), summarySample(g.SmallSample))
+			summaryPct(g.Share), summaryPct(g.FailRate), summaryRatio(g.NER, g.Tally.NERBase()), summarySample(g.SmallSample))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -63,9 +68,12 @@ func writeSummary(w io.Writer, s *triage.Summary, asJSON bool) error {
 	if len(s.Codes) > 0 {
 		b.WriteString("\nWHAT THE FAILURES MEAN\n")
 		for _, g := range s.Codes {
-			fmt.Fprintf(&b, "%d/%d  %s\n        next: %s\n", g.SIPCode, g.Subcode, g.Diagnosis, g.NextStep)
+			code, sub := summaryCodes(g)
+			fmt.Fprintf(&b, "%s/%s  %s\n        next: %s\n", code, sub, g.Diagnosis, g.NextStep)
 		}
 	}
+	// Which outcomes each ratio counts, in model/sip's words.
+	fmt.Fprintf(&b, "\nHOW ASR AND NER COUNT\n%s\n%s\n", sip.ASRHelp, sip.NERHelp)
 	return writeOutput(w, b.String())
 }
 
@@ -79,6 +87,9 @@ func writePstnSummary(w io.Writer, s *triage.PstnSummary, asJSON bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "PSTN calls %s to %s\n", summaryTime(s.From), summaryTime(s.To))
 	fmt.Fprintf(&b, "%d calls, %d minutes, charges %s\n", s.Calls, (s.Seconds+59)/60, summaryCharges(s.Charges))
+	if s.DurationNotReported > 0 {
+		fmt.Fprintf(&b, "%d calls without a reported duration: the minutes leave them out\n", s.DurationNotReported)
+	}
 	if !s.Complete {
 		b.WriteString("warning: the load stopped early; the groups cover only the rows that arrived\n")
 	}
@@ -109,6 +120,28 @@ func summaryTime(t time.Time) string {
 }
 
 func summaryPct(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%" }
+
+// summaryRatio is a ratio as a percentage, "-" when its denominator is 0:
+// undefined, not 0 %.
+func summaryRatio(f float64, base int) string {
+	if base <= 0 {
+		return "-"
+	}
+	return summaryPct(f)
+}
+
+// summaryCodes are a failure group's SIP code and subcode, "-" for one
+// Graph did not report (never 0).
+func summaryCodes(g triage.CodeGroup) (code, sub string) {
+	code, sub = strconv.Itoa(g.SIPCode), strconv.Itoa(g.Subcode)
+	if g.Unreported&sip.UnreportedCode != 0 {
+		code = "-"
+	}
+	if g.Unreported&sip.UnreportedSubcode != 0 {
+		sub = "-"
+	}
+	return code, sub
+}
 
 func ratioOrZero(n, d int) float64 {
 	if d == 0 {

@@ -7,8 +7,37 @@ import (
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/model/sip"
 	"github.com/callscope/callscope/model/triage"
 )
+
+// A summary with only rows whose outcome was not reported shows "-" for
+// ASR and NER (undefined), never 0 %, and says how many there are.
+func TestWriteSummaryNotReported(t *testing.T) {
+	from := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	b := triage.NewBuilder(from, from.Add(time.Hour))
+	b.Add(triage.Call{At: from.UnixNano(), Missing: sip.UnreportedSuccess | sip.UnreportedCode | sip.UnreportedSubcode, Trunk: "sbc1.contoso.com"})
+	b.Add(triage.Call{At: from.UnixNano(), Missing: sip.UnreportedCode | sip.UnreportedSubcode, Trunk: "sbc1.contoso.com"})
+	s := b.Summary()
+	s.Complete = true
+	var out bytes.Buffer
+	if err := writeSummary(&out, s, false); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{"2 calls, 1 failed (50.0%), ASR -, NER -", "2 calls without a reported outcome", "-    -        1"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+	out.Reset()
+	if err := writeSummary(&out, s, true); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"sipCode": null`) || !strings.Contains(out.String(), `"notReported": 2`) {
+		t.Errorf("json:\n%s", out.String())
+	}
+}
 
 func summaryFixture() *triage.Summary {
 	from := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
@@ -40,10 +69,16 @@ func TestWriteSummaryText(t *testing.T) {
 		"███▁",
 		"WHAT THE FAILURES MEAN",
 		"504/569008  SBC certificate",
+		"FINAL RESPONSE FROM",
+		"HOW ASR AND NER COUNT",
+		sip.NERHelp,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, text)
 		}
+	}
+	if strings.Contains(strings.ToLower(text), "ended by") {
+		t.Error("the summary still says who \"ended\" the call; it says whose service sent the final response")
 	}
 	if strings.Contains(text, "stopped early") {
 		t.Error("a complete summary must not warn about a partial load")
@@ -71,10 +106,12 @@ func TestWriteSummaryJSON(t *testing.T) {
 		Calls  int `json:"calls"`
 		Failed int `json:"failed"`
 		Codes  []struct {
-			SIPCode int    `json:"sipCode"`
-			EndedBy string `json:"endedBy"`
+			SIPCode           int    `json:"sipCode"`
+			FinalResponseFrom string `json:"finalResponseFrom"`
 		} `json:"codes"`
-		Trunks []struct {
+		Tally         map[string]int `json:"tally"`
+		BucketSeconds int64          `json:"bucketSeconds"`
+		Trunks        []struct {
 			Trunk  string  `json:"trunk"`
 			Hourly []int32 `json:"hourly"`
 		} `json:"trunks"`
@@ -82,9 +119,18 @@ func TestWriteSummaryJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &back); err != nil {
 		t.Fatalf("%v:\n%s", err, out.String())
 	}
-	if back.Calls != 5 || back.Failed != 4 || back.Codes[0].SIPCode != 504 || back.Codes[0].EndedBy != "Microsoft" ||
+	if back.Calls != 5 || back.Failed != 4 || back.Codes[0].SIPCode != 504 || back.Codes[0].FinalResponseFrom != "Microsoft" ||
 		back.Trunks[0].Trunk != "sbc-branch.contoso.com" || len(back.Trunks[0].Hourly) != 4 {
 		t.Fatalf("json = %+v", back)
+	}
+	// camelCase keys like every other key; the bucket size in seconds.
+	if back.Tally["attempts"] != 5 || back.Tally["failures"] != 3 || back.BucketSeconds != 3600 {
+		t.Errorf("tally %v, bucketSeconds %d; want attempts 5, failures 3, 3600", back.Tally, back.BucketSeconds)
+	}
+	for _, old := range []string{`"Attempts"`, `"bucketSize"`, `"endedBy"`} {
+		if strings.Contains(out.String(), old) {
+			t.Errorf("summary JSON still has %s", old)
+		}
 	}
 }
 

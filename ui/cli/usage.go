@@ -166,9 +166,10 @@ const helpNotes = `
 callscope help COMMAND lists a command's own flags. Flags may stand before
 or after a command's arguments.
 
-Times (T): RFC 3339 (2026-11-20T14:00:00Z), a date (2026-11-20, midnight UTC),
-or relative to now: -2h, -3d, -1d12h, now, today, yesterday. calls has no
-range by default; direct and pstn cover the last 24 h.
+Times (T): RFC 3339 (2026-11-20T14:00:00Z), a date (2026-11-20, midnight of
+the local day; UTC with --utc), or relative to now: -2h, -3d, -1d12h, now,
+today, yesterday (local calendar days too). calls has no range by default;
+direct and pstn cover the last 24 h.
 
 Sign-in: CALLSCOPE_ACCESS_TOKEN, or AZURE_TENANT_ID/AZURE_CLIENT_ID with
 AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, managed identity, or az login.

@@ -43,12 +43,12 @@ func TestHelpIsMadeFromTheCommandTable(t *testing.T) {
 			}
 		})
 	}
-	for _, want := range []string{"Flags of the explorer, calls, record, direct and pstn:", "  --log-file PATH", "Explorer flags:", "  --view NAME"} {
+	for _, want := range []string{"Flags of the explorer, calls, record, streams, direct and pstn:", "  --log-file PATH", "Explorer flags:", "  --view NAME"} {
 		if !strings.Contains(general, want) {
 			t.Errorf("help lacks %q:\n%s", want, general)
 		}
 	}
-	if r := runCLI(t, "frobnicate"); !strings.Contains(r.stderr, "(commands: calls, record, direct, pstn, info, version, help)") {
+	if r := runCLI(t, "frobnicate"); !strings.Contains(r.stderr, "(commands: calls, record, streams, direct, pstn, info, version, help)") {
 		t.Errorf("unknown command: stderr %q", r.stderr)
 	}
 }

@@ -76,7 +76,7 @@ func (d *detail) key(msg tea.KeyMsg) tea.Cmd {
 			d.raw = nil
 			return nil
 		}
-		r := table.NewRawView(d.c.Keys, "row "+common.ShortID(d.row.id), d.row.graph, d.width, d.height)
+		r := table.NewRawView(d.c.Keys, "Decoded JSON · row "+common.ShortID(d.row.id)+" (the explorer keeps rows decoded; scripts write Graph's bytes)", d.row.graph, d.width, d.height)
 		d.raw = &r
 		return nil
 	case key.Matches(msg, k.Back) && d.raw != nil:
@@ -159,6 +159,18 @@ func timeText(t model.Time, loc *time.Location) string {
 		return "—"
 	}
 	return t.In(loc).Format("2006-01-02 15:04:05.000")
+}
+
+// notReported is a detail field Graph sent as null or left out: it says
+// so, where a 0 would read as a value.
+const notReported = "not reported"
+
+// reportedText is text() when the value was reported, else notReported.
+func reportedText(reported bool, text func() string) string {
+	if !reported {
+		return notReported
+	}
+	return text()
 }
 
 // durationText is a call's duration in seconds, compact and exact:

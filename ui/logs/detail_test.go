@@ -211,11 +211,11 @@ func TestDetailRawJSONAndScroll(t *testing.T) {
 		t.Fatalf("end: offset %d, want %d", d.offset, len(d.lines)-10)
 	}
 	press(t, d, uitest.KeyRune('v'))
-	viewHas(t, d.View(), "Raw JSON", `"correlationId"`)
+	viewHas(t, d.View(), "Decoded JSON · row", `"correlationId"`)
 	press(t, d, uitest.KeyEnd)
 	viewHas(t, d.View(), `"finalSipCode"`, `"callEndSubReason"`)
 	press(t, d, uitest.KeyRune('v'))
-	if strings.Contains(d.View(), "Raw JSON") {
+	if strings.Contains(d.View(), "Decoded JSON") {
 		t.Fatal("v did not close the raw JSON")
 	}
 }

@@ -1,11 +1,11 @@
 package logs
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/ui/common"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -24,7 +24,10 @@ func (r *directRouting) matcher(f filter) func(int32) bool {
 	}, r.Users.User, r.Numbers.Str)}
 	if f.hasSip {
 		code := f.sip
-		preds = append(preds, func(i int32) bool { return r.Rows.At(i).SIPCode == code })
+		preds = append(preds, func(i int32) bool {
+			p := r.Rows.At(i)
+			return p.SIPCode == code && p.Missing&model.LogFinalSIPCode == 0 // a null code is not 0
+		})
 	}
 	if f.trunk != "" {
 		want := strings.ToLower(f.trunk)
@@ -38,22 +41,10 @@ func (r *directRouting) matcher(f filter) func(int32) bool {
 	return allOf(preds)
 }
 
-// drExportHeader is Graph's property names; times are RFC 3339 UTC.
-var drExportHeader = []string{"id", "correlationId", "userId", "userPrincipalName", "userDisplayName",
-	"startDateTime", "inviteDateTime", "failureDateTime", "endDateTime", "duration", "callType",
-	"successfulCall", "callerNumber", "calleeNumber", "mediaPathLocation", "signalingLocation",
-	"finalSipCode", "callEndSubReason", "finalSipCodePhrase", "trunkFullyQualifiedDomainName",
-	"mediaBypassEnabled"}
-
+// export writes the rows as the scripted commands do (model/export's
+// columns: Graph's names, a value Graph did not report as an empty cell,
+// and the outcome), so a file from e and one from direct agree.
 func (r *directRouting) export(c *common.Common, n int, at func(int) int32) tea.Cmd {
-	return exportRows(c, r.file, drExportHeader, n, at, r.Snapshot().Row, drFields)
-}
-
-// drFields writes a row for an export, in drExportHeader's order.
-func drFields(r model.DirectRoutingRow, rec []string) {
-	copy(rec, []string{r.ID, r.CorrelationID, r.UserID, r.UserPrincipalName, r.UserDisplayName,
-		graphTime(r.StartDateTime), graphTime(r.InviteDateTime), graphTime(r.FailureDateTime), graphTime(r.EndDateTime),
-		strconv.Itoa(int(r.Duration)), r.CallType, strconv.FormatBool(r.SuccessfulCall), r.CallerNumber, r.CalleeNumber,
-		r.MediaPathLocation, r.SignalingLocation, strconv.Itoa(int(r.FinalSIPCode)), strconv.Itoa(int(r.CallEndSubReason)),
-		r.FinalSIPCodePhrase, r.TrunkFullyQualifiedDomainName, strconv.FormatBool(r.MediaBypassEnabled)})
+	cols := export.DirectRoutingColumns
+	return exportRows(c, r.file, cols.Header, n, at, r.Snapshot().Row, func(row model.DirectRoutingRow, rec []string) { cols.Fill(&row, rec) })
 }

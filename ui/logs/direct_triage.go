@@ -2,6 +2,7 @@ package logs
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/callscope/callscope/model/sip"
@@ -9,6 +10,7 @@ import (
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/rowstore"
 	"github.com/callscope/callscope/ui/table"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The Direct Routing summary's sections: codes, trunks, locations.
@@ -19,10 +21,10 @@ var (
 		{Title: "Share", Min: 6, Max: 6, Right: true},
 		{Title: "First seen", Min: 11, Max: 11, Drop: 5},
 		{Title: "Last seen", Min: 11, Max: 11, Drop: 6},
-		{Title: "Ended by", Min: 9, Max: 10, Drop: 3},
+		{Title: "Final resp. from", Min: 16, Max: 17, Drop: 3},
 		{Title: "Outcome", Min: 14, Max: 15, Drop: 2},
-		{Title: "Phrase", Min: 10, Max: 30, Flex: 1, Drop: 4},
-		{Title: "Top trunk", Min: 16, Flex: 4, Drop: 1},
+		{Title: "Phrase", Min: 7, Max: 30, Flex: 1, Drop: 4},
+		{Title: "Top trunk", Min: 19, Flex: 4, Drop: 1},
 	}
 	trunkCols = []table.Column{
 		{Title: "Trunk", Min: 16, Max: 40, Flex: 1},
@@ -65,7 +67,10 @@ func (g *drGroups) headline(st *common.Styles) string {
 	d := g.sum
 	line := st.Title.Render("Direct Routing") + " · " + common.Plural(d.Calls, "call", "calls") + " · " +
 		common.FormatCount(d.Failed) + " failed (" + fmtPercent1(ratioOf(d.Failed, d.Calls)) + ") · ASR " +
-		fmtPercent1(d.ASR) + " · NER " + fmtPercent1(d.NER)
+		ratioText(d.ASR, d.Tally.ASRBase()) + " · NER " + ratioText(d.NER, d.Tally.NERBase())
+	if n := d.Tally.NotReported; n > 0 {
+		line += " · " + st.Warn.Render(common.FormatCount(n)+" outcome not reported")
+	}
 	if d.SmallSample && d.Calls > 0 {
 		line += " · " + st.Warn.Render("⚠ under "+strconv.Itoa(sip.SmallSampleThreshold)+" calls: ratios are noisy")
 	}
@@ -80,9 +85,11 @@ func (g *drGroups) items(b *sumLines, width int, loc *time.Location) {
 		b.none("No failed calls among the rows loaded.")
 	}
 	for i, c := range sum.Codes {
-		b.add(sumItem{sec: secCodes, idx: i, group: rowstore.LogGroup{Kind: rowstore.GroupCode, Code: int32(c.SIPCode), Subcode: int32(c.Subcode)},
-			text: t.line(strconv.Itoa(c.SIPCode)+"/"+strconv.Itoa(c.Subcode), common.FormatCount(c.Count), fmtPercent1(c.Share),
-				seenText(c.First, loc), seenText(c.Last, loc), c.EndedBy, c.OutcomeName, common.OrDash(c.Phrase), topTrunk(c.TopTrunks, c.Trunks))})
+		g := rowstore.LogGroup{Kind: rowstore.GroupCode, Code: int32(c.SIPCode), Subcode: int32(c.Subcode), Unreported: c.Unreported}
+		b.add(sumItem{sec: secCodes, idx: i, group: g,
+			text: t.line(strings.TrimPrefix(g.Label(), "SIP "), common.FormatCount(c.Count), fmtPercent1(c.Share),
+				seenText(c.First, loc), seenText(c.Last, loc), common.OrDash(c.FinalResponseFrom), c.OutcomeName,
+				common.OrDash(c.Phrase), topTrunk(c.TopTrunks, c.Trunks))})
 	}
 	t = newSumTable(trunkCols, width)
 	b.head("Trunks", t)
@@ -93,30 +100,64 @@ func (g *drGroups) items(b *sumLines, width int, loc *time.Location) {
 	}
 	for i, tr := range sum.Trunks {
 		b.add(sumItem{sec: secTrunks, idx: i, group: rowstore.LogGroup{Kind: rowstore.GroupTrunk, Name: tr.Trunk},
-			text: t.line(nameOr(tr.Trunk), common.FormatCount(tr.Tally.Attempts), common.FormatCount(tr.Failed), fmtPercent1(tr.ASR),
-				fmtPercent1(tr.NER), sampleText(tr.SmallSample, tr.Tally.Attempts), table.SparklineWithPeak(tr.Hourly, sw, peak))})
+			text: t.line(nameOr(tr.Trunk), common.FormatCount(tr.Tally.Attempts), common.FormatCount(tr.Failed),
+				ratioText(tr.ASR, tr.Tally.ASRBase()), ratioText(tr.NER, tr.Tally.NERBase()), sampleText(tr.SmallSample, tr.Tally.Attempts), table.SparklineWithPeak(tr.Hourly, sw, peak))})
 	}
 	t = newSumTable(locCols, width)
 	b.head("Signaling locations", t)
 	for i, l := range sum.Locations {
 		b.add(sumItem{sec: secLocations, idx: i, group: rowstore.LogGroup{Kind: rowstore.GroupLocation, Name: l.Location},
 			text: t.line(nameOr(l.Location), common.FormatCount(l.Tally.Attempts), common.FormatCount(l.Failed), fmtPercent1(l.Share),
-				fmtPercent1(l.FailRate), fmtPercent1(l.NER), sampleText(l.SmallSample, l.Tally.Attempts))})
+				fmtPercent1(l.FailRate), ratioText(l.NER, l.Tally.NERBase()), sampleText(l.SmallSample, l.Tally.Attempts))})
 	}
+	// Which outcomes each ratio counts, in the words of model/sip, so no
+	// one reads ASR or NER as something Microsoft did not define.
+	b.note("How ASR and NER count")
+	for _, help := range []string{sip.ASRHelp, sip.NERHelp} {
+		for _, l := range strings.Split(ansi.Wrap(help, max(width-4, 20), " "), "\n") {
+			b.none(l)
+		}
+	}
+}
+
+// ratioText is a ratio as a percentage, or a dash when its denominator is
+// 0: no calls it counts, so the ratio is undefined, not 0 %.
+func ratioText(r float64, base int) string {
+	if base <= 0 {
+		return "—"
+	}
+	return fmtPercent1(r)
 }
 
 func (g *drGroups) explain(it sumItem, add func(label, text string), enter string, loc *time.Location) {
 	switch it.sec {
 	case secCodes:
 		c := g.sum.Codes[it.idx]
-		add("Meaning   ", rowstore.SipText(int32(c.SIPCode), "")+": "+c.SubMeaning+" — ended by "+c.EndedBy+" ["+c.Side+"]")
+		meaning := c.Meaning
+		if c.Unreported&sip.UnreportedCode == 0 {
+			meaning = rowstore.SipText(int32(c.SIPCode), "") + ": " + c.SubMeaning
+			if c.Side != "" {
+				meaning += " [" + c.Side + "]"
+			}
+		}
+		add("Meaning   ", meaning)
+		if c.Unreported&sip.UnreportedCode == 0 {
+			// Whose service answered is not who is at fault (sip.Responder);
+			// only a failure gets a place to look.
+			resp := "final response from " + c.Explanation.FinalResponse.Text() + " · " + c.Kind
+			if c.LookAt != "" {
+				resp += " · look at " + c.LookAt
+			}
+			add("Response  ", resp)
+		}
 		add("Trunks    ", topTrunks(c.TopTrunks, c.Trunks))
 		add("Diagnosis ", c.Diagnosis)
 		add("Check next", c.NextStep+" · "+enter)
 	case secTrunks:
 		t := g.sum.Trunks[it.idx]
 		add("Trunk     ", nameOr(t.Trunk)+": "+common.FormatCount(t.Failed)+" of "+common.Plural(t.Tally.Attempts, "call", "calls")+
-			" failed; "+common.FormatCount(t.Tally.Failures)+" network/system failures (the rest busy, no answer, declined or cancelled)")
+			" failed; "+common.FormatCount(t.Tally.Failures)+" network/system failures (the rest busy, no answer, declined or cancelled)"+
+			notReportedText(t.Tally.NotReported))
 		add("Worst hour", g.peakText(t.Hourly, loc)+" · "+enter)
 	case secLocations:
 		l := g.sum.Locations[it.idx]
@@ -124,6 +165,16 @@ func (g *drGroups) explain(it sumItem, add func(label, text string), enter strin
 			" failed. One location failing while others pass often means the SBC's firewall misses that "+
 			"datacenter's signaling IPs · "+enter)
 	}
+}
+
+// notReportedText counts the rows whose outcome Graph did not report, if
+// any: they are neither failed nor answered, and on neither side of ASR
+// and NER.
+func notReportedText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "; " + common.Plural(n, "call", "calls") + " without a reported outcome (in neither ASR nor NER)"
 }
 
 // peakText names the bucket with most failures.

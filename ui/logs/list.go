@@ -41,6 +41,9 @@ type List struct {
 
 	form   *rangeForm
 	picker *sortPicker
+	// rng is the feed's range as the user gave it, read again on r so that
+	// the default last 24 hours, "-2h" or "to now" move forward (session.go).
+	rng common.Range
 
 	failedText string // pre-rendered result cell of a failed row
 	width      int
@@ -60,13 +63,11 @@ func NewPstn(c *common.Common, from, to time.Time) *List {
 
 // newReportList is the list of rep, an empty report, over [from, to).
 func newReportList(c *common.Common, rep report, from, to time.Time) *List {
-	if to.IsZero() {
-		to = c.Now().UTC().Truncate(time.Second)
-	}
-	if from.IsZero() {
-		from = to.Add(-defaultRange)
-	}
-	return newList(c, newFeed(rep, from, to), rowstore.LogGroup{})
+	rng := common.RangeOf(from, to) // a zero bound stays the default, read on r
+	from, to, _ = rng.Resolve(c.Now(), defaultRange)
+	s := newList(c, newFeed(rep, from, to), rowstore.LogGroup{})
+	s.rng = rng
+	return s
 }
 
 // newList makes a view over an existing feed; a non-zero group makes it a
@@ -160,13 +161,13 @@ func (s *List) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Summary) && !s.fixed:
 		return common.Push(s, newSummary(s.c, s.feed))
 	case key.Matches(msg, k.Filter) && !s.fixed:
-		s.form = newRangeForm(s.c, s.feed.rep, s.feed.from, s.feed.to)
+		s.form = newRangeForm(s.c, s.feed.rep, s.rng)
 		s.form.SetWidth(s.width)
 	case key.Matches(msg, k.Reload) && !s.fixed:
 		if s.feed.Err != nil && s.feed.Pending == 0 {
 			return s.feed.fetch(s.c)
 		}
-		return s.reload(s.feed.from, s.feed.to)
+		return s.reread()
 	case key.Matches(msg, k.CopyID) && n > 0:
 		if id := s.row().copyID; id != "" {
 			return common.CopyCmd(s.c.Copy, id)
@@ -185,6 +186,7 @@ func (s *List) formKey(msg tea.KeyMsg) tea.Cmd {
 	switch res {
 	case table.FormApplied:
 		from, to := s.form.Range()
+		s.rng = s.form.words()
 		s.form = nil
 		return s.reload(from, to)
 	case table.FormCancelled:

@@ -3,7 +3,6 @@ package logs
 import (
 	"strings"
 
-	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/table"
 	"github.com/charmbracelet/bubbles/key"
@@ -162,14 +161,6 @@ func (s *List) Export() tea.Cmd {
 		}
 		return view[i]
 	})
-}
-
-// graphTime is an export timestamp, "" for none.
-func graphTime(t model.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format("2006-01-02T15:04:05.999Z07:00")
 }
 
 // keys lists what applies now, for both help views.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/directive"
+	"github.com/callscope/callscope/ui/common"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -17,13 +18,14 @@ import (
 func (s *List) ApplyDirectives(ds []directive.Directive) (tea.Cmd, error) {
 	f := s.filter
 	from, to := s.feed.from, s.feed.to
+	rng := s.rng
 	ranged := false
 	for _, d := range ds {
 		switch d.Name {
 		case directive.From:
-			from, ranged = d.At, true
+			from, rng.From, ranged = d.At, d.Arg, true
 		case directive.To:
-			to, ranged = d.At, true
+			to, rng.To, ranged = d.At, d.Arg, true
 		default:
 			if err := f.take(d, s.feed.rep); err != nil {
 				return nil, err
@@ -31,10 +33,12 @@ func (s *List) ApplyDirectives(ds []directive.Directive) (tea.Cmd, error) {
 		}
 	}
 	if ranged {
-		from, to = s.fillRange(ds, from, to)
+		from, to = s.fillRange(ds, from, to, &rng)
 		if err := s.checkRange(from, to); err != nil {
 			return nil, err
 		}
+		rng.Loc = s.c.Loc()
+		s.rng = rng
 	}
 	s.filter = f
 	if ranged && (!from.Equal(s.feed.from) || !to.Equal(s.feed.to)) {
@@ -45,8 +49,9 @@ func (s *List) ApplyDirectives(ds []directive.Directive) (tea.Cmd, error) {
 
 // fillRange completes a range given by one bound: from alone runs to now
 // ("from -2h" is the last two hours); to alone keeps the start when it is
-// still before, else takes the default length before it.
-func (s *List) fillRange(ds []directive.Directive, from, to time.Time) (time.Time, time.Time) {
+// still before, else takes the default length before it. rng's words
+// follow, so that r reads the same range again.
+func (s *List) fillRange(ds []directive.Directive, from, to time.Time, rng *common.Range) (time.Time, time.Time) {
 	var hasFrom, hasTo bool
 	for _, d := range ds {
 		hasFrom = hasFrom || d.Name == directive.From
@@ -54,9 +59,11 @@ func (s *List) fillRange(ds []directive.Directive, from, to time.Time) (time.Tim
 	}
 	switch {
 	case hasFrom && !hasTo:
-		to = s.c.Now().UTC().Truncate(time.Second)
+		to, rng.To = s.c.Now().UTC().Truncate(time.Second), ""
 	case hasTo && !hasFrom && !from.Before(to):
-		from = to.Add(-defaultRange)
+		from, rng.From = to.Add(-defaultRange), ""
+	case hasTo && !hasFrom && rng.From == "":
+		rng.From = model.FormatGraphTime(from) // the start kept, not the default's
 	}
 	return from, to
 }

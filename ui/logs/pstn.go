@@ -1,10 +1,10 @@
 package logs
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/ui/common"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -21,28 +21,9 @@ func (r *pstn) matcher(f filter) func(int32) bool {
 	}, r.Users.User, r.Numbers.Str)})
 }
 
-// pstnExportHeader is Graph's property names; times are RFC 3339 UTC.
-var pstnExportHeader = []string{"id", "callId", "userId", "userPrincipalName", "userDisplayName",
-	"startDateTime", "endDateTime", "duration", "charge", "connectionCharge", "currency", "callType",
-	"calleeNumber", "callerNumber", "destinationContext", "destinationName", "conferenceId",
-	"licenseCapability", "inventoryType", "operator", "callDurationSource", "tenantCountryCode",
-	"usageCountryCode"}
-
+// export writes the rows as the scripted commands do (model/export's
+// columns; a duration Graph did not report is an empty cell).
 func (r *pstn) export(c *common.Common, n int, at func(int) int32) tea.Cmd {
-	return exportRows(c, r.file, pstnExportHeader, n, at, r.Snapshot().Row, pstnFields)
-}
-
-// pstnFields writes a row for an export, in pstnExportHeader's order.
-func pstnFields(r model.PstnRow, rec []string) {
-	money := func(f *float64) string {
-		if f == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*f, 'f', -1, 64)
-	}
-	copy(rec, []string{r.ID, r.CallID, r.UserID, r.UserPrincipalName, r.UserDisplayName,
-		graphTime(r.StartDateTime), graphTime(r.EndDateTime), strconv.Itoa(int(r.Duration)), money(r.Charge),
-		money(r.ConnectionCharge), r.Currency, r.CallType, r.CalleeNumber, r.CallerNumber, r.DestinationContext,
-		r.DestinationName, r.ConferenceID, r.LicenseCapability, r.InventoryType, r.Operator, r.CallDurationSource,
-		r.TenantCountryCode, r.UsageCountryCode})
+	cols := export.PstnColumns
+	return exportRows(c, r.file, cols.Header, n, at, r.Snapshot().Row, func(row model.PstnRow, rec []string) { cols.Fill(&row, rec) })
 }

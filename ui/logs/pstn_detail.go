@@ -21,7 +21,7 @@ func pstnLines(b *table.Details, r *model.PstnRow, loc *time.Location, k common.
 	b.Heading("Call")
 	b.Field("Start", timeText(r.StartDateTime, loc))
 	b.Field("End", timeText(r.EndDateTime, loc))
-	b.Field("Duration", durationText(r.Duration))
+	b.Field("Duration", reportedText(r.Reported(model.LogDuration), func() string { return durationText(r.Duration) }))
 	b.Field("Duration from", common.OrDash(r.CallDurationSource))
 	b.Field("User", userText(r.UserDisplayName, r.UserPrincipalName, r.UserID))
 	b.Field("Caller", common.OrDash(r.CallerNumber))
@@ -40,7 +40,7 @@ func pstnLines(b *table.Details, r *model.PstnRow, loc *time.Location, k common.
 	b.Field("Conference", common.OrDash(r.ConferenceID))
 	b.Field("Row id", common.OrDash(r.ID))
 	b.Blank()
-	b.Note(k.CopyID.Help().Key + " copies the row id · " + k.RawJSON.Help().Key + " raw JSON")
+	b.Note(k.CopyID.Help().Key + " copies the row id · " + k.RawJSON.Help().Key + " JSON")
 }
 
 // record decodes row i; y copies the call id.

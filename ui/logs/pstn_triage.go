@@ -31,8 +31,12 @@ func (r *pstn) groups(from, to time.Time) groups {
 
 func (g *pstnGroups) headline(st *common.Styles) string {
 	p := g.sum
-	return st.Title.Render("PSTN calls") + " · " + common.Plural(p.Calls, "call", "calls") + " · " +
+	line := st.Title.Render("PSTN calls") + " · " + common.Plural(p.Calls, "call", "calls") + " · " +
 		common.FormatCount(int((p.Seconds+59)/60)) + " min · charges " + chargesText(p.Charges)
+	if n := p.DurationNotReported; n > 0 {
+		line += " · " + st.Warn.Render(common.FormatCount(n)+" without a reported duration (not in the minutes)")
+	}
+	return line
 }
 
 func (g *pstnGroups) items(b *sumLines, width int, _ *time.Location) {

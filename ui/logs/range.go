@@ -20,20 +20,27 @@ type rangeForm struct {
 	from, to time.Time // the range applied
 }
 
-// newRangeForm opens the form on the current range, shown as RFC 3339 UTC
-// so it parses back to the same instant.
-func newRangeForm(c *common.Common, rep report, from, to time.Time) *rangeForm {
+// newRangeForm opens the form on the current range as it was given: "-2h"
+// stays relative when applied again, fixed instants show as RFC 3339 UTC
+// so they parse back to the same instant, and the default shows empty.
+func newRangeForm(c *common.Common, rep report, rng common.Range) *rangeForm {
 	fields := []table.FormField{
-		{Label: "From", Value: model.FormatGraphTime(from), Placeholder: "empty: 24 hours before To",
-			Hint: "RFC 3339, a date (UTC), or relative: -2h, -3d, today"},
-		{Label: "To", Value: model.FormatGraphTime(to), Placeholder: "empty: now",
-			Hint: "RFC 3339, a date (UTC), or relative: -1h, now"},
+		{Label: "From", Value: rng.From, Placeholder: "empty: 24 hours before To",
+			Hint: "RFC 3339, a date (" + c.ZoneName() + "), or relative: -2h, -3d, today"},
+		{Label: "To", Value: rng.To, Placeholder: "empty: now",
+			Hint: "RFC 3339, a date (" + c.ZoneName() + "), or relative: -1h, now"},
 	}
-	return &rangeForm{rep: rep, now: c.Now, form: table.NewForm(c, rep.name()+" calls: range", fields,
+	return &rangeForm{rep: rep, now: c.NowInZone, form: table.NewForm(c, rep.name()+" calls: range", fields,
 		func(vals []string) ([]string, []string) {
-			_, _, errs := checkRangeForm(rep, vals, c.Now())
+			_, _, errs := checkRangeForm(rep, vals, c.NowInZone())
 			return errs, nil
 		})}
+}
+
+// words is the range applied as typed, in the zone it was typed in.
+func (f *rangeForm) words() common.Range {
+	vals := f.form.Values()
+	return common.Range{From: strings.TrimSpace(vals[0]), To: strings.TrimSpace(vals[1]), Loc: f.now().Location()}
 }
 
 // Update feeds the form. After table.FormApplied, Range is the range

@@ -64,6 +64,11 @@ func (b *sumLines) head(title string, t sumTable) {
 	b.items = append(b.items, sumItem{text: b.st.Title.Render(title)}, sumItem{text: b.st.TableHeader.Render(t.header())})
 }
 
+// note starts a section of text lines: a blank line and the title.
+func (b *sumLines) note(title string) {
+	b.items = append(b.items, sumItem{}, sumItem{text: b.st.Title.Render(title)})
+}
+
 // none says a section is empty.
 func (b *sumLines) none(text string) {
 	b.items = append(b.items, sumItem{text: b.st.Subtle.Render(text)})

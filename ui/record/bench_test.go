@@ -118,6 +118,6 @@ func BenchmarkStreamQuality(b *testing.B) {
 	st := uitest.GroupCall().Sessions[0].Segments[0].Media[0].Streams[0]
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = quality.Measure("main-audio", &st)
+		_ = quality.Classify("main-audio", &st)
 	}
 }

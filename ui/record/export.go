@@ -20,7 +20,7 @@ var sessionExportHeader = []string{
 	"record_id", "session", "session_id", "start", "end", "duration_s",
 	"caller", "caller_platform", "caller_product_family", "caller_user_agent",
 	"callee", "callee_platform", "callee_product_family", "callee_user_agent",
-	"modalities", "segments", "result", "failure_stage", "failure_reason",
+	"modalities", "segments", "result", "failure_stage", "failure_reason", "verdict", "verdict_reason",
 }
 
 // ExportReady reports a record to export: Export then says when the record
@@ -41,9 +41,13 @@ func (s *Screen) Export() tea.Cmd {
 		vals = append(vals, endpointExport(ss.Caller)...)
 		vals = append(vals, endpointExport(ss.Callee)...)
 		vals = append(vals, strings.Join(ss.Modalities, " "), strconv.Itoa(len(ss.Segments)), failureText(f))
-		if f != nil {
+		if f.Failed() {
 			vals = append(vals, f.Stage, f.Reason)
+		} else {
+			vals = append(vals, "", "")
 		}
+		q := quality.ClassifySession(ss)
+		vals = append(vals, string(q.Verdict), q.Summary())
 		copy(out, vals)
 	}
 	return common.ExportCmd(s.c.ExportDir, "record-"+shortIDPlain(rec.ID)+"-sessions", s.c.Now(),
@@ -53,8 +57,15 @@ func (s *Screen) Export() tea.Cmd {
 var segmentExportHeader = []string{
 	"record_id", "session", "row", "kind", "segment_id", "start", "end", "duration_s",
 	"caller", "callee", "result", "media_label", "stream_id", "direction", "codec",
-	"jitter_ms", "packet_loss_rate", "round_trip_ms", "degradation", "concealed_ratio", "quality",
+	"jitter_ms", "packet_loss_rate", "round_trip_ms", "packets",
+	"video_frame_loss_percent", "video_frame_rate", "post_fec_packet_loss_rate",
+	"audio_network_jitter_ms", "degradation", "concealed_ratio", "verdict", "reasons",
 }
+
+// The stream columns, by Graph property: jitter_ms is averageJitter (the
+// one Microsoft's audio rule reads), audio_network_jitter_ms is
+// averageAudioNetworkJitter; degradation and concealed_ratio are no part
+// of the verdict.
 
 // ExportReady is true: Export says when a session has no segments.
 func (s *sessionScreen) ExportReady() bool { return true }
@@ -72,6 +83,9 @@ func (s *sessionScreen) Export() tea.Cmd {
 		if r.media < 0 {
 			vals = append(vals, "segment", seg.ID, exportTime(seg.StartDateTime, loc), exportTime(seg.EndDateTime, loc),
 				exportSeconds(seg.StartDateTime, seg.EndDateTime), seg.Caller.Text(), seg.Callee.Text(), failureText(seg.FailureInfo))
+			q := quality.ClassifySegment(seg)
+			vals = append(vals, make([]string, len(segmentExportHeader)-2-len(vals))...)
+			vals = append(vals, string(q.Verdict), q.Summary())
 			copy(out, vals)
 			return
 		}
@@ -80,9 +94,12 @@ func (s *sessionScreen) Export() tea.Cmd {
 		vals = append(vals, "stream", seg.ID, exportTime(st.StartDateTime, loc), exportTime(st.EndDateTime, loc),
 			exportSeconds(st.StartDateTime, st.EndDateTime), "", "", "",
 			m.Label, st.StreamID, st.StreamDirection, strings.Trim(st.AudioCodec+"/"+st.VideoCodec, "/"),
-			exportMillis(quality.Jitter(st)), exportFloat(st.AveragePacketLossRate), exportMillis(st.AverageRoundTripTime),
-			exportFloat(st.AverageAudioDegradation), exportFloat(st.AverageRatioOfConcealedSamples),
-			quality.Verdict(quality.Measure(m.Label, st)))
+			exportMillis(st.AverageJitter), exportFloat(st.AveragePacketLossRate), exportMillis(st.AverageRoundTripTime),
+			exportInt(st.PacketUtilization), exportFloat(st.AverageVideoFrameLossPercentage), exportFloat(st.AverageVideoFrameRate),
+			exportFloat(st.PostForwardErrorCorrectionPacketLossRate), exportMillis(st.AverageAudioNetworkJitter),
+			exportFloat(st.AverageAudioDegradation), exportFloat(st.AverageRatioOfConcealedSamples))
+		q := quality.Classify(m.Label, st)
+		vals = append(vals, string(q.Verdict), q.Summary())
 		copy(out, vals)
 	}
 	return common.ExportCmd(s.c.ExportDir, "record-"+shortIDPlain(rec.ID)+"-session-"+strconv.Itoa(idx+1), s.c.Now(),
@@ -122,6 +139,13 @@ func exportMillis(d *model.Duration) string {
 		return ""
 	}
 	return strconv.FormatFloat(float64(*d)/float64(time.Millisecond), 'f', -1, 64)
+}
+
+func exportInt(n *int64) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.FormatInt(*n, 10)
 }
 
 func exportFloat(f *float64) string {

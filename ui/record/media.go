@@ -35,8 +35,9 @@ func codecText(st *model.MediaStream) string {
 	return "codec not reported"
 }
 
-// streamMaxItems lists the peaks and other stream facts that have no
-// dashboard limit, skipping what was not reported.
+// streamMaxItems lists the peaks and other stream facts that are in no
+// rule of Microsoft's and not among quality.Stream's figures, skipping
+// what was not reported.
 func streamMaxItems(st *model.MediaStream) []string {
 	var out []string
 	add := func(s string) { out = append(out, s) }
@@ -59,26 +60,11 @@ func streamMaxItems(st *model.MediaStream) []string {
 	if st.AverageBandwidthEstimate != nil {
 		add("bandwidth " + bitsText(*st.AverageBandwidthEstimate))
 	}
-	if st.PacketUtilization != nil {
-		add("packets " + common.FormatCount(int(*st.PacketUtilization)))
-	}
 	if st.IsAudioForwardErrorCorrectionUsed != nil {
 		add("FEC " + common.YesNo(*st.IsAudioForwardErrorCorrectionUsed, "used", "not used"))
 	}
-	if st.PostForwardErrorCorrectionPacketLossRate != nil {
-		add("loss after FEC " + quality.FormatPercent(*st.PostForwardErrorCorrectionPacketLossRate))
-	}
 	if st.WasMediaBypassed != nil {
 		add("media " + common.YesNo(*st.WasMediaBypassed, "bypassed", "not bypassed"))
-	}
-	if st.AverageVideoFrameRate != nil {
-		add("video " + quality.TrimFloat(*st.AverageVideoFrameRate, 1) + " fps")
-	}
-	if st.AverageVideoFrameLossPercentage != nil {
-		add("video frame loss " + quality.TrimFloat(*st.AverageVideoFrameLossPercentage, 2) + " %")
-	}
-	if st.AverageVideoPacketLossRate != nil {
-		add("video packet loss " + quality.FormatPercent(*st.AverageVideoPacketLossRate))
 	}
 	if st.LowFrameRateRatio != nil {
 		add("low frame rate " + quality.FormatPercent(*st.LowFrameRateRatio) + " of the time")
@@ -294,7 +280,7 @@ func endpointShort(e *model.Endpoint) string {
 // failureText is the outcome in words, never by colour alone:
 // "FAILED callSetup: <reason>" or "ok".
 func failureText(f *model.FailureInfo) string {
-	if f == nil || (f.Stage == "" && f.Reason == "") {
+	if !f.Failed() {
 		return "ok"
 	}
 	s := "FAILED"
@@ -342,6 +328,16 @@ func modalitiesText(m []string) string {
 // longer than a line is cut with "…" rather than spilling.
 func wrapItems(label string, items []string, width int) []string {
 	return wrapJoined(label, ansi.StringWidth(label), items, " · ", width)
+}
+
+// wrapSentence wraps a long sentence (a verdict with its reasons) under
+// label at its commas and " · ", so that no part of it is cut off.
+func wrapSentence(label, text string, width int) []string {
+	parts := strings.SplitAfter(text, ", ")
+	for i := range parts {
+		parts[i] = strings.TrimSuffix(parts[i], " ")
+	}
+	return wrapJoined(label, ansi.StringWidth(label), parts, " ", width)
 }
 
 // wrapJoined is wrapItems with another separator (", " for name lists)

@@ -197,7 +197,8 @@ func (s *Screen) onRecord(msg recordLoadedMsg) tea.Cmd {
 	if s.raw != nil {
 		// The raw view shows what is loaded now, at the same place.
 		off := s.raw.YOffset()
-		r := table.NewRawView(s.c.Keys, s.raw.What(), s.record, s.width, s.height)
+		what, v := s.rawTarget()
+		r := table.NewRawView(s.c.Keys, what, v, s.width, s.height)
 		r.SetYOffset(off)
 		s.raw = &r
 	}
@@ -280,7 +281,8 @@ func (s *Screen) onKey(msg tea.KeyMsg) tea.Cmd {
 		if s.raw != nil {
 			s.raw = nil
 		} else {
-			r := table.NewRawView(k, "record "+common.ShortID(s.id), s.record, s.width, s.height)
+			what, v := s.rawTarget()
+			r := table.NewRawView(k, what, v, s.width, s.height)
 			s.raw = &r
 		}
 		return nil
@@ -302,6 +304,18 @@ func (s *Screen) onKey(msg tea.KeyMsg) tea.Cmd {
 		s.layout()
 	}
 	return nil
+}
+
+// rawTarget is what v shows: Graph's own bytes for the record (every
+// property, null and unknown member as sent, masked by --redact, indented
+// for reading and made safe to draw by the view), or, from a client that
+// kept none, the decoded record under a title that says so.
+func (s *Screen) rawTarget() (string, any) {
+	what := "record " + common.ShortID(s.id)
+	if s.record.Raw != nil {
+		return "Graph's JSON, as sent · " + what, s.record.Raw
+	}
+	return "Decoded JSON · " + what + decodedNote, s.record
 }
 
 // reload refetches the record; participants follow once it is in. A fetch

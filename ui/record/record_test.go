@@ -40,8 +40,9 @@ func TestRecordLoadShowsSummaryAndSessions(t *testing.T) {
 		"Organizer     Anette Thomsen", "duration 12m05s", "last modified 2026-11-20 13:40:00",
 		"https://teams.microsoft.com/l/meetup-join/19%3ameeting_NmI4?context=%7b%22Tid%22%7d&x=1",
 		"3 participants: Anette Thomsen, Daichi Maruyama, +15551234567",
-		"Sessions (2)", "Anette Thomsen (windows", "Daichi Maruyama (macOS", "13:00:00", "12m05s",
-		"FAILED callSetup: SIP", "ok",
+		"Sessions (2)", "Anette Thomsen (wind", "Daichi Maruyama (mac", "13:00:00", "12m05s",
+		"FAILED callSetup: SI", "ok", "Quality", "unclassified",
+		"Quality       unclassified: none of 2 streams has what Microsoft's rule needs",
 		// the detail of the session under the cursor, user agent included
 		"Session 1 · ok · id "+uitest.GroupCallSession1ID, "user agent Teams/24295.605.3225.8804 (Windows NT 10.0)", "rated poor: Noisy")
 	s.Update(uitest.KeyDown)

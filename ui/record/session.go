@@ -22,26 +22,21 @@ type segmentRow struct {
 }
 
 // Columns of the session screen's table. A segment line carries its result
-// and endpoints in the item column; a stream line its metrics, each
-// flagged "poor" in words when past its limit.
+// and endpoints in the item column and its streams' worst verdict; a stream
+// line its verdict by Microsoft's rule and the metrics that rule reads,
+// each marked "poor" in words when its condition holds.
 const (
 	segmentNumberColumn = iota
 	segmentItemColumn
-	segmentJitterColumn
-	segmentLossColumn
-	segmentRoundTripColumn
-	segmentDegradationColumn
-	segmentConcealedColumn
+	segmentVerdictColumn
+	segmentMetricsColumn
 )
 
 var segmentColumns = []table.Column{
-	segmentNumberColumn:      {Title: "#", Min: 4},
-	segmentItemColumn:        {Title: "Segment / stream", Min: 24, Flex: 1},
-	segmentJitterColumn:      {Title: "Jitter", Min: 11, Right: true},
-	segmentLossColumn:        {Title: "Loss", Min: 11, Right: true},
-	segmentRoundTripColumn:   {Title: "Round trip", Min: 11, Right: true},
-	segmentDegradationColumn: {Title: "Degradation", Min: 11, Right: true, Drop: 2},
-	segmentConcealedColumn:   {Title: "Concealed", Min: 9, Right: true, Drop: 1},
+	segmentNumberColumn:  {Title: "#", Min: 4},
+	segmentItemColumn:    {Title: "Segment / stream", Min: 24, Flex: 1},
+	segmentVerdictColumn: {Title: "Verdict", Min: 12},
+	segmentMetricsColumn: {Title: "Microsoft's metrics", Min: 20, Flex: 1},
 }
 
 // sessionScreen is one session of a record: its segments, each followed by
@@ -51,11 +46,16 @@ type sessionScreen struct {
 	record *model.CallRecord // shared and never changed
 	index  int
 	rows   []segmentRow
-	// quality holds each stream row's metrics, measured once: the record
-	// never changes under the screen, and cells ask for them on every frame.
-	quality [][]quality.Item
-	tbl     table.Table
-	raw     *table.RawView
+	// streams holds each stream row's classification and segments each
+	// segment row's roll-up, made once: the record never changes under the
+	// screen, and cells ask for them on every frame.
+	streams  []quality.Stream
+	segments []quality.Rollup
+	tbl      table.Table
+	raw      *table.RawView
+	// full is the whole detail of the row under the cursor, scrolled on
+	// its own (enter opens it) when the pane below the table cuts it off.
+	full *detailPane
 
 	width, height int
 	detail        []string // rebuilt by layout, in Update
@@ -71,14 +71,16 @@ func newSessionScreen(c *common.Common, record *model.CallRecord, index int) *se
 	for i := range ss.Segments {
 		seg := &ss.Segments[i]
 		s.rows = append(s.rows, segmentRow{segment: i, media: -1, stream: -1, label: strconv.Itoa(i + 1)})
-		s.quality = append(s.quality, nil)
+		s.streams = append(s.streams, quality.Stream{})
+		s.segments = append(s.segments, quality.ClassifySegment(seg))
 		n := 0
 		for m := range seg.Media {
 			for k := range seg.Media[m].Streams {
 				n++
 				s.rows = append(s.rows, segmentRow{segment: i, media: m, stream: k,
 					label: strconv.Itoa(i+1) + "." + strconv.Itoa(n)})
-				s.quality = append(s.quality, quality.Measure(seg.Media[m].Label, &seg.Media[m].Streams[k]))
+				s.streams = append(s.streams, quality.Classify(seg.Media[m].Label, &seg.Media[m].Streams[k]))
+				s.segments = append(s.segments, quality.Rollup{})
 			}
 		}
 	}
@@ -114,14 +116,22 @@ func (s *sessionScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return s, nil
 }
 
-// ClaimsBack lets esc close the raw JSON view before the screen.
-func (s *sessionScreen) ClaimsBack() bool { return s.raw != nil }
+// ClaimsBack lets esc close the raw JSON view or the whole detail before
+// the screen.
+func (s *sessionScreen) ClaimsBack() bool { return s.raw != nil || s.full != nil }
 
 func (s *sessionScreen) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := s.c.Keys
 	switch {
 	case key.Matches(msg, k.Back) && s.raw != nil:
 		s.raw = nil
+		return nil
+	case s.full != nil && key.Matches(msg, k.Back, k.Open):
+		s.full = nil
+		s.layout()
+		return nil
+	case s.full != nil && !key.Matches(msg, k.RawJSON, k.CopyID, k.Export):
+		s.full.scroll(msg, k)
 		return nil
 	case key.Matches(msg, k.RawJSON):
 		if s.raw != nil {
@@ -144,6 +154,11 @@ func (s *sessionScreen) onKey(msg tea.KeyMsg) tea.Cmd {
 		return common.CopyCmd(s.c.Copy, seg.ID)
 	case key.Matches(msg, k.Export):
 		return s.Export()
+	case key.Matches(msg, k.Open) && len(s.rows) > 0:
+		r := s.rows[s.tbl.Cursor()]
+		s.full = &detailPane{lines: s.rowDetail(r)}
+		s.full.setSize(s.width, s.height)
+		return nil
 	}
 	if s.tbl.Update(msg) {
 		s.layout()
@@ -152,21 +167,32 @@ func (s *sessionScreen) onKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 // rawTarget is what v shows: the segment under the cursor, or the session
-// when it has no segments.
+// when it has no segments. Graph's bytes are kept for the record only, so
+// this is callscope's decoding of them, and its title says so.
 func (s *sessionScreen) rawTarget() (string, any) {
 	ss := s.session()
 	if len(s.rows) == 0 {
-		return "session " + strconv.Itoa(s.index+1), ss
+		return "Decoded JSON · session " + strconv.Itoa(s.index+1) + decodedNote, ss
 	}
 	r := s.rows[s.tbl.Cursor()]
-	return "segment " + strconv.Itoa(r.segment+1) + " of session " + strconv.Itoa(s.index+1), &ss.Segments[r.segment]
+	return "Decoded JSON · segment " + strconv.Itoa(r.segment+1) + " of session " + strconv.Itoa(s.index+1) + decodedNote, &ss.Segments[r.segment]
 }
 
+// decodedNote ends the title of a JSON view built from the decoded record:
+// not Graph's bytes (nulls, empty values and unknown properties are gone),
+// which only the record's own v shows.
+const decodedNote = " · not Graph's bytes (the record's v shows those)"
+
 // layout sizes the table and rebuilds the detail pane in Update: the table
-// takes what its rows need up to half the body, the detail the rest.
+// takes what its rows need up to half the body, the detail the rest. A
+// detail longer than its room ends with a line saying how much more there
+// is and that enter shows it whole.
 func (s *sessionScreen) layout() {
 	if s.raw != nil {
 		s.raw.SetSize(s.width, s.height)
+	}
+	if s.full != nil {
+		s.full.setSize(s.width, s.height)
 	}
 	if s.width <= 0 {
 		return
@@ -182,7 +208,9 @@ func (s *sessionScreen) layout() {
 		s.detail = nil
 		tblH = body
 	} else if len(s.detail) > room {
-		s.detail = s.detail[:room]
+		more := len(s.detail) - room + 1
+		s.detail = append(s.detail[:room-1:room-1], s.c.Styles.Subtle.Render(common.Truncate(
+			"… "+common.Plural(more, "more line", "more lines")+": enter shows the whole detail", s.width)))
 	}
 	s.tbl.SetSize(s.width, max(tblH, 1))
 }
@@ -201,6 +229,10 @@ func (s *sessionScreen) cell(row, col int) string {
 		case segmentItemColumn:
 			return failureText(seg.FailureInfo) + " · " + endpointShort(seg.Caller) + " → " +
 				endpointShort(seg.Callee) + " · " + spanDuration(seg.StartDateTime, seg.EndDateTime)
+		case segmentVerdictColumn:
+			return string(s.segments[row].Verdict)
+		case segmentMetricsColumn:
+			return rollupCounts(s.segments[row])
 		}
 		return ""
 	}
@@ -211,21 +243,49 @@ func (s *sessionScreen) cell(row, col int) string {
 		return r.label
 	case segmentItemColumn:
 		return "  " + streamHeadline(m.Label, st)
-	case segmentJitterColumn, segmentLossColumn, segmentRoundTripColumn, segmentDegradationColumn, segmentConcealedColumn:
-		return qualityCell(s.quality[row][col-segmentJitterColumn])
+	case segmentVerdictColumn:
+		return string(s.streams[row].Verdict)
+	case segmentMetricsColumn:
+		return metricCells(s.streams[row])
 	}
 	return ""
 }
 
-// qualityCell is a metric's cell: "43 ms poor", "12 ms", or "—".
-func qualityCell(q quality.Item) string {
-	switch {
-	case q.Value == "":
-		return "—"
-	case q.Poor:
-		return q.Short + " poor"
+// rollupCounts is a segment's streams by verdict: "2 poor · 1 good · 1 unclassified".
+func rollupCounts(r quality.Rollup) string {
+	if r.Streams() == 0 {
+		return "no streams"
 	}
-	return q.Short
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		word string
+	}{{r.Poor, "poor"}, {r.Good, "good"}, {r.Unclassified, "unclassified"}} {
+		if c.n > 0 {
+			parts = append(parts, strconv.Itoa(c.n)+" "+c.word)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// metricCells is a stream's rule metrics in short: "jitter 43 ms poor ·
+// loss 1.4 % · round trip 61 ms · 5,120 packets"; "—" for a missing value.
+func metricCells(q quality.Stream) string {
+	parts := make([]string, 0, len(q.Rule))
+	for _, m := range q.Rule {
+		v := m.Short
+		switch {
+		case !m.Reported():
+			v = "—"
+		case m.Poor:
+			v += " poor"
+		}
+		parts = append(parts, m.Name+" "+v)
+	}
+	if len(parts) == 0 {
+		return "none in Graph"
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (s *sessionScreen) rowStyle(row int) (lipgloss.Style, bool) {
@@ -234,77 +294,13 @@ func (s *sessionScreen) rowStyle(row int) (lipgloss.Style, bool) {
 	}
 	r := s.rows[row]
 	seg := &s.session().Segments[r.segment]
-	if r.media < 0 {
-		if seg.FailureInfo != nil {
-			return s.c.Styles.Danger, true
-		}
-		return lipgloss.Style{}, false
-	}
-	if len(quality.PoorNames(s.quality[row])) > 0 {
+	switch {
+	case r.media < 0 && seg.FailureInfo.Failed():
+		return s.c.Styles.Danger, true
+	case r.media < 0 && s.segments[row].Verdict == quality.Poor, r.media >= 0 && s.streams[row].Verdict == quality.Poor:
 		return s.c.Styles.Warn, true
 	}
 	return lipgloss.Style{}, false
-}
-
-// rowDetail is the detail pane for a row: a segment's endpoints, times and
-// failure, or a stream's metrics in words with both sides' network and
-// devices.
-func (s *sessionScreen) rowDetail(r segmentRow) []string {
-	w := s.width
-	seg := &s.session().Segments[r.segment]
-	if r.media < 0 {
-		head := []string{"Segment " + strconv.Itoa(r.segment+1) + " of " + strconv.Itoa(len(s.session().Segments)),
-			"id " + common.OrDash(seg.ID), spanText(seg.StartDateTime, seg.EndDateTime, s.c.Loc()), failureText(seg.FailureInfo)}
-		lines := wrapItems("", head, w)
-		lines = append(lines, wrapItems("Caller  ", endpointItems(seg.Caller), w)...)
-		lines = append(lines, wrapItems("Callee  ", endpointItems(seg.Callee), w)...)
-		var media []string
-		for i := range seg.Media {
-			media = append(media, common.OrDash(seg.Media[i].Label)+": "+
-				common.Plural(len(seg.Media[i].Streams), "stream", "streams"))
-		}
-		if len(media) == 0 {
-			media = []string{"none reported"}
-		}
-		return append(lines, wrapItems("Media   ", media, w)...)
-	}
-	m := &seg.Media[r.media]
-	st := &m.Streams[r.stream]
-	q := quality.Measure(m.Label, st)
-	head := []string{"Stream " + r.label, streamHeadline(m.Label, st)}
-	if st.StreamID != "" {
-		head = append(head, "id "+st.StreamID)
-	}
-	head = append(head, quality.Verdict(q))
-	lines := wrapItems("", head, w)
-	items := make([]string, len(q))
-	for i := range q {
-		items[i] = q[i].String()
-	}
-	label := "Quality         "
-	if !quality.IsAudio(m.Label, st) {
-		items = append(items, "audio limits do not apply")
-	}
-	lines = append(lines, wrapItems(label, items, w)...)
-	if more := streamMaxItems(st); len(more) > 0 {
-		lines = append(lines, wrapItems("Also            ", more, w)...)
-	}
-	sides := []struct {
-		label string
-		items []string
-	}{
-		{"Caller network  ", networkItems(m.CallerNetwork)},
-		{"Caller device   ", deviceItems(m.CallerDevice)},
-		{"Callee network  ", networkItems(m.CalleeNetwork)},
-		{"Callee device   ", deviceItems(m.CalleeDevice)},
-	}
-	for _, sd := range sides {
-		if len(sd.items) == 0 {
-			sd.items = []string{"not reported"}
-		}
-		lines = append(lines, wrapItems(sd.label, sd.items, w)...)
-	}
-	return lines
 }
 
 // View draws the raw JSON or the session's title, table and detail.
@@ -313,9 +309,13 @@ func (s *sessionScreen) View() string {
 	if s.raw != nil {
 		return s.raw.View(st)
 	}
+	if s.full != nil {
+		return s.full.view(st)
+	}
 	ss := s.session()
 	title := "Session " + strconv.Itoa(s.index+1) + " of call " + common.ShortID(s.record.ID)
-	facts := []string{endpointShort(ss.Caller) + " → " + endpointShort(ss.Callee), sessionResult(ss)}
+	facts := []string{endpointShort(ss.Caller) + " → " + endpointShort(ss.Callee), sessionResult(ss),
+		"quality " + string(quality.ClassifySession(ss).Verdict)}
 	var b strings.Builder
 	b.WriteString(common.Truncate(st.Title.Render(title)+"  "+strings.Join(facts, " · "), s.width))
 	b.WriteString("\n\n")
@@ -343,7 +343,8 @@ func (s *sessionScreen) Status() common.Status {
 // ShortHelp offers what applies here.
 func (s *sessionScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.RawJSON, k.CopyID, common.HelpIf(k.Export, len(s.rows) > 0), k.Back}
+	return []key.Binding{common.HelpIf(k.Open, len(s.rows) > 0 && s.full == nil && s.raw == nil), k.RawJSON, k.CopyID,
+		common.HelpIf(k.Export, len(s.rows) > 0), k.Back}
 }
 
 // FullHelp adds movement.

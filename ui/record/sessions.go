@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/quality"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/table"
 	"github.com/charmbracelet/lipgloss"
@@ -19,6 +20,7 @@ const (
 	sessionCalleeColumn
 	sessionModalitiesColumn
 	sessionResultColumn
+	sessionQualityColumn
 )
 
 // sessionColumns shows START as a time of day: sessions fall within their
@@ -32,6 +34,7 @@ var sessionColumns = []table.Column{
 	sessionCalleeColumn:     {Title: "Callee", Min: 14, Flex: 3},
 	sessionModalitiesColumn: {Title: "Modalities", Min: 10, Drop: 1},
 	sessionResultColumn:     {Title: "Result", Min: 12, Flex: 4},
+	sessionQualityColumn:    {Title: "Quality", Min: 12},
 }
 
 var sessionColumnsDated = func() []table.Column {
@@ -93,18 +96,22 @@ func (s *Screen) sessionCell(row, col int) string {
 		return modalitiesText(ss.Modalities)
 	case sessionResultColumn:
 		return sessionResult(ss)
+	case sessionQualityColumn:
+		return string(quality.ClassifySession(ss).Verdict)
 	}
 	return ""
 }
 
 // sessionFailure is the session's failure, or failing that the first
-// failed segment's: Graph often reports a failure on the segment only.
+// failed segment's: Graph often reports a failure on the segment only. A
+// failureInfo with neither stage nor reason is no failure, and does not
+// hide a segment's real one.
 func sessionFailure(ss *model.Session) *model.FailureInfo {
-	if ss.FailureInfo != nil {
+	if ss.FailureInfo.Failed() {
 		return ss.FailureInfo
 	}
 	for i := range ss.Segments {
-		if f := ss.Segments[i].FailureInfo; f != nil {
+		if f := ss.Segments[i].FailureInfo; f.Failed() {
 			return f
 		}
 	}
@@ -116,11 +123,20 @@ func sessionResult(ss *model.Session) string {
 	return failureText(sessionFailure(ss))
 }
 
+// sessionRowStyle colours a failed session, and a session with a poor
+// stream; the Result and Quality cells say the same in words.
 func (s *Screen) sessionRowStyle(row int) (lipgloss.Style, bool) {
-	if s.record == nil || row >= len(s.record.Sessions) || sessionFailure(&s.record.Sessions[row]) == nil {
+	if s.record == nil || row >= len(s.record.Sessions) {
 		return lipgloss.Style{}, false
 	}
-	return s.c.Styles.Danger, true
+	ss := &s.record.Sessions[row]
+	switch {
+	case sessionFailure(ss) != nil:
+		return s.c.Styles.Danger, true
+	case quality.ClassifySession(ss).Verdict == quality.Poor:
+		return s.c.Styles.Warn, true
+	}
+	return lipgloss.Style{}, false
 }
 
 // sessionDetail describes the session under the cursor in full: id,
@@ -133,6 +149,7 @@ func sessionDetail(ss *model.Session, n int, loc *time.Location, width int) []st
 	}
 	var lines []string
 	lines = append(lines, wrapItems("", head, width)...)
+	lines = append(lines, wrapSentence("Quality ", quality.ClassifySession(ss).Summary(), width)...)
 	lines = append(lines, wrapItems("Caller  ", endpointItems(ss.Caller), width)...)
 	lines = append(lines, wrapItems("Callee  ", endpointItems(ss.Callee), width)...)
 	return lines

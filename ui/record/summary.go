@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/callscope/callscope/model/quality"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -79,6 +80,13 @@ func (s *Screen) summary(width int) []string {
 		"duration "+spanDuration(r.StartDateTime, r.EndDateTime),
 		"last modified "+common.FormatStart(r.LastModifiedDateTime.Time, loc))...)
 	out = append(out, field("Organizer", common.OrDash(r.OrganizerText()))...)
+	// The verdict wraps at its commas, under its label: a reason is never cut.
+	pad := common.PadRight("Quality", summaryLabelWidth)
+	verdict := wrapSentence(pad, quality.ClassifyRecord(r).Summary(), width)
+	if rest, ok := strings.CutPrefix(verdict[0], pad); ok {
+		verdict[0] = st.Label.Render(pad) + rest
+	}
+	out = append(out, verdict...)
 	if r.JoinWebURL != "" {
 		out = append(out, field("Join URL", r.JoinWebURL)...)
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/sip"
 	"github.com/callscope/callscope/ui/common"
 )
@@ -97,17 +98,26 @@ func (s *DRStore) Cell(i int32, col int, loc *time.Location, failed string) stri
 	case DRColType:
 		return s.Strings.Str(p.callType)
 	case DRColResult:
-		if p.Flags&DRSuccess != 0 {
+		switch {
+		case p.Missing&model.LogSuccessfulCall != 0:
+			return NotReportedCell
+		case p.Flags&DRSuccess != 0:
 			return "OK"
 		}
 		return failed
 	case DRColSIP:
+		if p.Missing&model.LogFinalSIPCode != 0 {
+			return NotReportedCell
+		}
 		return SipText(p.SIPCode, s.Strings.Str(p.phrase))
 	case DRColSub:
-		return strconv.Itoa(int(p.Subcode))
+		return codeText(p.Subcode, p.Missing&model.LogCallEndSubReason != 0)
 	case DRColTrunk:
 		return s.Strings.Str(p.Trunk)
 	case DRColDuration:
+		if p.Missing&model.LogDuration != 0 {
+			return NotReportedCell
+		}
 		return common.FormatSeconds(int64(p.Duration))
 	case DRColLocation:
 		return s.Strings.Str(p.sigLoc)
@@ -132,25 +142,58 @@ func (s *DRStore) SortKey(col int) KeyFunc {
 		r := s.Strings.Ranks()
 		return func(i int32) uint64 { return uint64(r[at(i).callType]) }
 	case DRColResult:
-		// FAILED before OK, as the words sort.
-		return func(i int32) uint64 { return uint64(at(i).Flags & DRSuccess) }
-	case DRColSIP:
+		// FAILED before OK, as the words sort; not reported last.
 		return func(i int32) uint64 {
 			p := at(i)
-			return uint64(uint32(p.SIPCode)^1<<31)<<32 | uint64(uint32(p.Subcode)^1<<31)
+			if p.Missing&model.LogSuccessfulCall != 0 {
+				return 2
+			}
+			return uint64(p.Flags & DRSuccess)
+		}
+	case DRColSIP:
+		// A value not reported sorts below every value (key 0).
+		return func(i int32) uint64 {
+			p := at(i)
+			return reportedKey(p.SIPCode, p.Missing&model.LogFinalSIPCode == 0)<<32 |
+				reportedKey(p.Subcode, p.Missing&model.LogCallEndSubReason == 0)
 		}
 	case DRColSub:
-		return func(i int32) uint64 { return signedKey(int64(at(i).Subcode)) }
+		return func(i int32) uint64 {
+			p := at(i)
+			return reportedKey(p.Subcode, p.Missing&model.LogCallEndSubReason == 0)
+		}
 	case DRColTrunk:
 		r := s.Strings.Ranks()
 		return func(i int32) uint64 { return uint64(r[at(i).Trunk]) }
 	case DRColDuration:
-		return func(i int32) uint64 { return signedKey(int64(at(i).Duration)) }
+		return func(i int32) uint64 { p := at(i); return reportedKey(p.Duration, p.Missing&model.LogDuration == 0) }
 	case DRColLocation:
 		r := s.Strings.Ranks()
 		return func(i int32) uint64 { return uint64(r[at(i).sigLoc]) }
 	}
 	return nil
+}
+
+// NotReportedCell is a list cell whose value Graph did not report (null
+// or absent): a dash, never 0.
+const NotReportedCell = "—"
+
+// codeText is a code in digits, or NotReportedCell.
+func codeText(v int32, missing bool) string {
+	if missing {
+		return NotReportedCell
+	}
+	return strconv.Itoa(int(v))
+}
+
+// reportedKey orders an int32 column in 32 bits (so two fit one key): 0
+// for a value not reported, below every value, which keep their signed
+// order above it (only math.MinInt32 shares key 1 with the next value).
+func reportedKey(v int32, reported bool) uint64 {
+	if !reported {
+		return 0
+	}
+	return uint64(max(uint32(v)^1<<31, 1))
 }
 
 // labelRanks ranks n ids by label(id).
@@ -175,6 +218,9 @@ func (s *PstnStore) Cell(i int32, col int, loc *time.Location) string {
 	case PstnColType:
 		return s.strs.Str(p.callType)
 	case PstnColDuration:
+		if p.missing&model.LogDuration != 0 {
+			return NotReportedCell
+		}
 		return common.FormatSeconds(int64(p.duration))
 	case PstnColCharge:
 		return ChargeText(p.charge, s.strs.Str(p.currency))
@@ -202,7 +248,7 @@ func (s *PstnStore) SortKey(col int) KeyFunc {
 		r := s.strs.Ranks()
 		return func(i int32) uint64 { return uint64(r[at(i).callType]) }
 	case PstnColDuration:
-		return func(i int32) uint64 { return signedKey(int64(at(i).duration)) }
+		return func(i int32) uint64 { p := at(i); return reportedKey(p.duration, p.missing&model.LogDuration == 0) }
 	case PstnColCharge:
 		return func(i int32) uint64 { return floatKey(at(i).charge) }
 	case PstnColDest:

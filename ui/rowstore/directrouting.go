@@ -7,7 +7,8 @@ import (
 	"github.com/callscope/callscope/model/triage"
 )
 
-// drRow is one directRoutingLogRow in 104 bytes. Invite, failure and end
+// drRow is one directRoutingLogRow in 104 bytes (Missing fits in the
+// padding after Flags). Invite, failure and end
 // are kept as milliseconds after start (sub-millisecond digits dropped);
 // a row whose times do not fit keeps them in drStore.wide.
 type drRow struct {
@@ -21,6 +22,15 @@ type drRow struct {
 	phrase, Trunk, callType uint32 // drStore.strs
 	sigLoc, mediaLoc        uint32 // drStore.strs
 	Flags                   uint8
+	// Missing is the row's model.LogFields Graph did not report: the
+	// matching numbers above then hold 0, which is not a value.
+	Missing model.LogFields
+}
+
+// Failed is successfulCall=false as Graph reported it; a row without
+// successfulCall is not failed (nor OK).
+func (p *drRow) Failed() bool {
+	return p.Flags&DRSuccess == 0 && p.Missing&model.LogSuccessfulCall == 0
 }
 
 // drRow flags.
@@ -90,6 +100,7 @@ func (s *DRStore) Add(r *model.DirectRoutingRow) {
 	if r.MediaBypassEnabled {
 		p.Flags |= drBypass
 	}
+	p.Missing = r.Unreported
 }
 
 // Row rebuilds the full Graph row i (for the detail screen and exports).
@@ -114,6 +125,7 @@ func (s *DRStore) Row(i int32) model.DirectRoutingRow {
 		FinalSIPCodePhrase:            s.Strings.Str(p.phrase),
 		TrunkFullyQualifiedDomainName: s.Strings.Str(p.Trunk),
 		MediaBypassEnabled:            p.Flags&drBypass != 0,
+		Unreported:                    p.Missing,
 	}
 	if p.Flags&drNoCorr == 0 {
 		r.CorrelationID = IDString(p.corr, p.Flags&drCorrOdd != 0, &s.Odd)
@@ -144,7 +156,7 @@ func (s *DRStore) Call(i int32) triage.Call {
 	}
 	return triage.Call{At: at, Successful: p.Flags&DRSuccess != 0, SIPCode: p.SIPCode, Subcode: p.Subcode,
 		Phrase: s.Strings.Str(p.phrase), Trunk: s.Strings.Str(p.Trunk), Location: s.Strings.Str(p.sigLoc),
-		MediaBypass: p.Flags&drBypass != 0}
+		MediaBypass: p.Flags&drBypass != 0, Missing: triage.MissingOf(p.Missing)}
 }
 
 // ID is row i's id, exactly as Graph sent it, without rebuilding the row.
@@ -153,8 +165,9 @@ func (s *DRStore) ID(i int32) string {
 	return IDString(p.ID, p.Flags&DRIDOdd != 0, &s.Odd)
 }
 
-// Failed reports successfulCall=false.
-func (s *DRStore) Failed(i int32) bool { return s.Rows.At(i).Flags&DRSuccess == 0 }
+// Failed reports successfulCall=false; a row without successfulCall is
+// not failed.
+func (s *DRStore) Failed(i int32) bool { return s.Rows.At(i).Failed() }
 
 // Snapshot is a read-only copy of the store as it is now, for a goroutine
 // (an export) to read while Update keeps appending: slice headers are

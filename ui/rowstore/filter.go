@@ -1,6 +1,9 @@
 package rowstore
 
-import "strconv"
+import (
+	"github.com/callscope/callscope/model/sip"
+	"github.com/callscope/callscope/model/triage"
+)
 
 // GroupKind names what a triage summary group filters on.
 type GroupKind uint8
@@ -20,7 +23,11 @@ const (
 type LogGroup struct {
 	Kind          GroupKind
 	Code, Subcode int32
-	Name          string
+	// Unreported marks a code group whose code and/or subcode Graph did
+	// not report (triage.CodeGroup.Unreported): it matches those rows, not
+	// the rows of code 0.
+	Unreported sip.Unreported
+	Name       string
 }
 
 // Label is the group in words for the header and breadcrumb.
@@ -31,7 +38,8 @@ func (g LogGroup) Label() string {
 	}
 	switch g.Kind {
 	case GroupCode:
-		return "SIP " + strconv.Itoa(int(g.Code)) + "/" + strconv.Itoa(int(g.Subcode))
+		return "SIP " + codeText(g.Code, g.Unreported&sip.UnreportedCode != 0) + "/" +
+			codeText(g.Subcode, g.Unreported&sip.UnreportedSubcode != 0)
 	case GroupTrunk:
 		return "trunk " + name
 	case GroupLocation:
@@ -63,15 +71,16 @@ func (s *DRStore) Matcher(failuresOnly bool, g LogGroup) func(int32) bool {
 	case GroupCode:
 		return func(i int32) bool {
 			p := at(i)
-			return p.Flags&DRSuccess == 0 && p.SIPCode == g.Code && p.Subcode == g.Subcode
+			return p.Failed() && p.SIPCode == g.Code && p.Subcode == g.Subcode &&
+				triage.MissingOf(p.Missing)&(sip.UnreportedCode|sip.UnreportedSubcode) == g.Unreported
 		}
 	case GroupTrunk:
-		return func(i int32) bool { p := at(i); return p.Trunk == want && (!failuresOnly || p.Flags&DRSuccess == 0) }
+		return func(i int32) bool { p := at(i); return p.Trunk == want && (!failuresOnly || p.Failed()) }
 	case GroupLocation:
-		return func(i int32) bool { p := at(i); return p.sigLoc == want && (!failuresOnly || p.Flags&DRSuccess == 0) }
+		return func(i int32) bool { p := at(i); return p.sigLoc == want && (!failuresOnly || p.Failed()) }
 	}
 	if failuresOnly {
-		return func(i int32) bool { return at(i).Flags&DRSuccess == 0 }
+		return func(i int32) bool { return at(i).Failed() }
 	}
 	return nil
 }

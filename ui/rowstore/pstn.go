@@ -24,6 +24,7 @@ type pstnRow struct {
 	license, inventory, operator, durSrc  uint32
 	tenantCC, usageCC, conference         uint32
 	Flags                                 uint8
+	missing                               model.LogFields // LogDuration: duration not reported
 }
 
 // pstnRow flags.
@@ -87,7 +88,7 @@ func (s *PstnStore) Add(r *model.PstnRow) {
 		}
 		s.wide[i] = r.EndDateTime
 	}
-	p.duration = r.Duration
+	p.duration, p.missing = r.Duration, r.Unreported
 	p.charge, p.connCharge = optFloat(r.Charge), optFloat(r.ConnectionCharge)
 	p.User = s.Users.id(DRUser{r.UserID, r.UserPrincipalName, r.UserDisplayName}, &s.Odd)
 	p.Caller, p.Callee = s.Numbers.ID(r.CallerNumber), s.Numbers.ID(r.CalleeNumber)
@@ -110,6 +111,7 @@ func (s *PstnStore) Row(i int32) model.PstnRow {
 		UserDisplayName:    u.Name,
 		StartDateTime:      timeOfNs(p.start),
 		Duration:           p.duration,
+		Unreported:         p.missing,
 		Charge:             floatPtr(p.charge),
 		ConnectionCharge:   floatPtr(p.connCharge),
 		Currency:           s.strs.Str(p.currency),

@@ -43,7 +43,8 @@ func prettyJSON(v any) (string, error) {
 	return strings.TrimRight(string(model.EscapeJSONText(b.Bytes())), "\n"), nil
 }
 
-// NewRawView renders v; what names it in the title line.
+// NewRawView renders v; what is the whole title line ("Decoded JSON ·
+// segment 1 of session 2").
 func NewRawView(keys common.KeyMap, what string, v any, width, height int) RawView {
 	text, err := prettyJSON(v)
 	if err != nil {
@@ -135,13 +136,14 @@ func (r RawView) Update(msg tea.KeyMsg, keys common.KeyMap) RawView {
 	return r
 }
 
-// View draws the title line ("Raw JSON · record 3f2a… · lines 1–30 of 240")
-// and the visible part of the JSON.
+// View draws the title line (the caller's title, which says whether this is
+// Graph's bytes or callscope's decoding: "Graph's JSON, as sent · record
+// 3f2a… · lines 1–30 of 240") and the visible part of the JSON.
 func (r RawView) View(st common.Styles) string {
 	total := r.viewport.TotalLineCount()
 	first := r.viewport.YOffset + 1
 	last := min(r.viewport.YOffset+r.viewport.Height, total)
 	pos := fmt.Sprintf("lines %d–%d of %d", first, last, total)
-	title := st.Title.Render("Raw JSON · "+r.what) + st.Subtle.Render(" · "+pos+" · v closes")
+	title := st.Title.Render(r.what) + st.Subtle.Render(" · "+pos+" · v closes")
 	return common.Truncate(title, r.width) + "\n" + r.viewport.View()
 }

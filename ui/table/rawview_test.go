@@ -10,9 +10,9 @@ import (
 
 func TestRawViewWrapsAndKeepsAmpersands(t *testing.T) {
 	v := map[string]string{"joinWebUrl": "https://teams.microsoft.com/l/meetup-join/19%3a?a=1&b=2&c=" + strings.Repeat("x", 80)}
-	r := NewRawView(uitest.Keys(), "record", v, 40, 10)
+	r := NewRawView(uitest.Keys(), "Decoded JSON · record", v, 40, 10)
 	out := r.View(common.DefaultStyles())
-	for _, want := range []string{"&b=2", "Raw JSON · record"} {
+	for _, want := range []string{"&b=2", "Decoded JSON · record"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("view lacks %q:\n%s", want, out)
 		}

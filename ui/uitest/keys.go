@@ -32,7 +32,7 @@ func Keys() common.KeyMap {
 		CopyID:       b("copy id", "y"),
 		Export:       b("export", "e"),
 		ToggleUTC:    b("utc/local", "t"),
-		RawJSON:      b("raw json", "v"),
+		RawJSON:      b("json", "v"),
 		FailuresOnly: b("failures only", "f"),
 		Sort:         b("sort", "s"),
 		Summary:      b("triage summary", "a"),
