@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/callscope/callscope/model"
 )
@@ -71,5 +72,22 @@ func TestNotReportedIsEmptyInCSVAndNullInJSON(t *testing.T) {
 	PstnColumns.Fill(&p, pc)
 	if pc[7] != "" {
 		t.Errorf("PSTN duration = %q, want an empty cell", pc[7])
+	}
+}
+
+// TestCallSummaryColumnsAreCallColumns: the explorer's calls rows fill the
+// script's columns, leaving what a list does not keep empty.
+func TestCallSummaryColumnsAreCallColumns(t *testing.T) {
+	if !slices.Equal(CallSummaryColumns.Header, CallColumns.Header) {
+		t.Fatalf("header %q, want %q", CallSummaryColumns.Header, CallColumns.Header)
+	}
+	d := int64(725)
+	s := CallSummary{ID: "a1", Type: "groupCall", Modalities: []string{"audio", "video"},
+		Start: model.Time{Time: time.Date(2026, 11, 20, 13, 0, 0, 0, time.UTC)}, DurationSeconds: &d, OrganizerText: "Adele"}
+	rec := make([]string, len(CallSummaryColumns.Header))
+	CallSummaryColumns.Fill(&s, rec)
+	want := []string{"a1", "", "groupCall", "audio;video", "2026-11-20T13:00:00Z", "", "725", "Adele", "", "", ""}
+	if !slices.Equal(rec, want) {
+		t.Fatalf("cells %q, want %q", rec, want)
 	}
 }

@@ -5,10 +5,12 @@ package calls
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/model/redact"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/people"
@@ -308,27 +310,31 @@ func (s *Screen) cell(r, col int) string {
 	return ""
 }
 
-// exportHeader names the exported columns; times are RFC 3339 UTC and
-// durations whole seconds, so the files sort and sum without parsing ours.
-var exportHeader = []string{"id", "startDateTime", "durationSeconds", "type", "modalities", "organizer"}
+// exportHeader names the exported columns: those of `callscope calls
+// --output csv`, filled with what the list keeps.
+var exportHeader = export.CallSummaryColumns.Header
 
 // ExportReady reports rows to export.
 func (s *Screen) ExportReady() bool { return s.rows.Len() > 0 }
 
-// Export writes the rows loaded as CSV and JSON.
+// Export writes the rows loaded as CSV and JSON: the script's columns, and
+// JSON with Graph's names and types for the fields the list keeps (see
+// export.CallSummary).
 func (s *Screen) Export() tea.Cmd {
 	rows := s.rows.Snapshot()
-	row := func(i int, rec []string) {
-		rec[0] = rows.ID(i)
+	row := func(i int, v *export.CallSummary) {
+		v.ID, v.Type, v.OrganizerText = rows.ID(i), rows.Type(i), rows.Organizer(i)
+		if m := rows.Modalities(i); m != "" {
+			v.Modalities = strings.Split(m, ", ")
+		}
 		if sec := rows.StartUnix(i); sec != 0 {
-			rec[1] = model.FormatGraphTime(time.Unix(sec, 0))
+			v.Start = model.Time{Time: time.Unix(sec, 0).UTC()}
 		}
 		if d := rows.DurationSecs(i); d >= 0 {
-			rec[2] = common.Itoa(d)
+			v.DurationSeconds = &d
 		}
-		rec[3], rec[4], rec[5] = rows.Type(i), rows.Modalities(i), rows.Organizer(i)
 	}
-	return common.ExportCmd(s.c.ExportDir, "calls", s.c.Now(), exportHeader, rows.Len(), row)
+	return common.ExportCmd(s.c.ExportDir, "calls", s.c.Now(), export.CallSummaryColumns, rows.Len(), row)
 }
 
 // ShortHelp offers what applies now.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/uitest"
 	tea "github.com/charmbracelet/bubbletea"
@@ -332,7 +333,8 @@ func TestCallsCopyAndExport(t *testing.T) {
 	}
 	raw, _ := os.ReadFile(filepath.Join(c.ExportDir, "callscope-calls-20261120-150000.csv"))
 	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
-	if len(lines) != 61 || !strings.HasPrefix(lines[1], uitest.ID(0)+",2026-11-20T14:00:00Z,0,peerToPeer,audio,Adele Vance") {
+	if len(lines) != 61 || lines[0] != strings.Join(export.CallColumns.Header, ",") ||
+		lines[1] != uitest.ID(0)+",,peerToPeer,audio,2026-11-20T14:00:00Z,,0,Adele Vance,,," {
 		t.Fatalf("csv:\n%s", strings.Join(lines[:2], "\n"))
 	}
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"flag"
+	"strconv"
 	"strings"
 	"time"
 
@@ -168,7 +170,7 @@ type rows struct {
 }
 
 func (r *rows) flags(fs *flag.FlagSet) {
-	fs.IntVar(&r.limit, "limit", 0, "stop after `N` rows (0: no limit)")
+	fs.Var((*wholeNumber)(&r.limit), "limit", "stop after `N` rows (0: no limit)")
 	fs.StringVar(&r.output, "output", "json", "write rows as `FORMAT`: json, jsonl or csv")
 }
 
@@ -180,6 +182,26 @@ func (r *rows) check(cmd string) error {
 		return usagef(cmd, "--output %q: use json, jsonl or csv", r.output)
 	}
 	return r.checkLimit(cmd)
+}
+
+// wholeNumber is an int flag whose refusal says why, for flagError to put
+// after the flag's name and value: "--limit: "abc" is not a whole number".
+type wholeNumber int
+
+func (n *wholeNumber) String() string { return strconv.Itoa(int(*n)) }
+
+// Set reads a decimal integer; a sign is allowed so that checkLimit can
+// say what a negative one means.
+func (n *wholeNumber) Set(s string) error {
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return errors.New("is too large")
+	case err != nil:
+		return errors.New("is not a whole number")
+	}
+	*n = wholeNumber(v)
+	return nil
 }
 
 func (r *rows) checkLimit(cmd string) error {

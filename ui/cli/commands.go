@@ -48,10 +48,10 @@ var commands = []*command{
 		synopsis: "callscope streams ID [--output json|jsonl|csv]",
 		options:  func() options { return &streamsOptions{} }},
 	{name: "direct", summary: "Direct Routing call log (getDirectRoutingCalls)",
-		synopsis: "callscope direct [--from T] [--to T] [--failed] [--limit N] [--output json|jsonl|csv] | [--summary [--output text|json]]",
+		synopsis: "callscope direct [--from T] [--to T] [--failed] [--user TEXT] [--number PHONE] [--trunk TEXT] [--sip CODE] [--limit N] [--output json|jsonl|csv] | [--summary [--output text|json]]",
 		options:  func() options { return &directOptions{} }},
 	{name: "pstn", summary: "PSTN call log (getPstnCalls)",
-		synopsis: "callscope pstn [--from T] [--to T] [--limit N] [--output json|jsonl|csv] | [--summary [--output text|json]]",
+		synopsis: "callscope pstn [--from T] [--to T] [--user TEXT] [--number PHONE] [--limit N] [--output json|jsonl|csv] | [--summary [--output text|json]]",
 		options:  func() options { return &pstnOptions{} }},
 	{name: "info", summary: "config, state and log paths, settings, version, sign-in",
 		synopsis: "callscope info [--profile NAME | --no-config] [--demo | --graph-url URL] [--cloud NAME]",
@@ -117,7 +117,7 @@ func parse(args []string, now time.Time) (*command, options, error) {
 		return c, o, err
 	}
 	if err != nil {
-		return c, o, flagError(c.name, err)
+		return c, o, flagError(c.name, fs, err)
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })

@@ -33,9 +33,18 @@ func (o *directOptions) run(ctx context.Context, e *env) error {
 	return o.writeRows(ctx, c, e.stdout)
 }
 
+// keep is the row filter of --user, --number, --trunk and --sip, the
+// prompt's rules (directive.RowFilter); nil when none is given.
+func (o *directOptions) keep() func(*model.DirectRoutingRow) bool {
+	if o.filter.Empty() {
+		return nil
+	}
+	return o.filter.Direct
+}
+
 // writeRows writes the log: json and jsonl each row as Graph sent it.
 // Graph ignores $filter on this function (graph-api.md §1.6), so --failed
-// filters here, on the decoded row.
+// and the row filters apply here, on the decoded row, before --redact.
 func (o *directOptions) writeRows(ctx context.Context, c *graphclient.Client, stdout io.Writer) error {
 	rw := export.NewRowWriter(stdout, export.Format(o.output), export.DirectRoutingColumns)
 	page := c.DirectRoutingCalls
@@ -45,6 +54,7 @@ func (o *directOptions) writeRows(ctx context.Context, c *graphclient.Client, st
 	fetch := func(ctx context.Context, next string) (*model.Page[model.DirectRoutingRow], error) {
 		return page(ctx, o.from, o.to, next)
 	}
+	fetch = filterPages(fetch, o.keep())
 	fetch = redactPages(o.conf.redact, fetch, redact.DirectRoutingRow, redact.RawDirectRoutingRow) // --redact
 	var keep func(*model.DirectRoutingRow) bool
 	if o.failed {
@@ -63,6 +73,7 @@ func (o *directOptions) summarize(ctx context.Context, c *graphclient.Client, st
 	fetch := func(ctx context.Context, next string) (*model.Page[model.DirectRoutingRow], error) {
 		return c.DirectRoutingCalls(ctx, o.from, o.to, next)
 	}
+	fetch = filterPages(fetch, o.keep())
 	err := walkPages(ctx, fetch, func(p *model.Page[model.DirectRoutingRow]) (bool, error) {
 		for i := range p.Value {
 			b.Add(triage.CallFromRow(&p.Value[i]))

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"flag"
+	"strings"
 	"time"
 )
 
@@ -14,6 +15,7 @@ type logOptions struct {
 	base
 	span
 	rows
+	rowFilterFlags
 	failed  bool // direct: only failed calls; pstn: refused with a reason
 	summary bool // a summary of the range instead of rows
 }
@@ -26,6 +28,8 @@ func (o *logOptions) flags(fs *flag.FlagSet, failed, summary string) {
 	o.rows.flags(fs)
 	fs.BoolVar(&o.failed, "failed", false, failed)
 	fs.BoolVar(&o.summary, "summary", false, summary)
+	// A refused --failed means rows without an outcome: no trunk or SIP code either.
+	o.rowFilterFlags.flags(fs, !strings.HasPrefix(failed, refusedUsage))
 }
 
 // resolve checks the log flags; the range defaults to the last day.
@@ -47,6 +51,9 @@ func (o *logOptions) resolve(cmd string, set map[string]bool, pos []string, now 
 	}
 	if cmd == "pstn" && o.failed {
 		return usagef(cmd, "--failed is not available for pstn: PSTN rows carry no outcome field (use it with direct)")
+	}
+	if err := o.rowFilterFlags.resolve(cmd, set, cmd != "pstn"); err != nil {
+		return err
 	}
 	return o.span.resolve(cmd, set, now, defaultLogWindow)
 }

@@ -47,6 +47,15 @@ func (o *pstnOptions) run(ctx context.Context, e *env) error {
 	return o.writeRows(ctx, c, e.stdout)
 }
 
+// keep is the row filter of --user and --number, the prompt's rules
+// (directive.RowFilter); nil when none is given.
+func (o *pstnOptions) keep() func(*model.PstnRow) bool {
+	if o.filter.Empty() {
+		return nil
+	}
+	return o.filter.Pstn
+}
+
 // writeRows writes the log: json and jsonl each row as Graph sent it.
 func (o *pstnOptions) writeRows(ctx context.Context, c *graphclient.Client, stdout io.Writer) error {
 	rw := export.NewRowWriter(stdout, export.Format(o.output), export.PstnColumns)
@@ -57,6 +66,7 @@ func (o *pstnOptions) writeRows(ctx context.Context, c *graphclient.Client, stdo
 	fetch := func(ctx context.Context, next string) (*model.Page[model.PstnRow], error) {
 		return page(ctx, o.from, o.to, next)
 	}
+	fetch = filterPages(fetch, o.keep())                                         // before --redact masks what --user matches
 	fetch = redactPages(o.conf.redact, fetch, redact.PstnRow, redact.RawPstnRow) // --redact
 	err := streamPages(ctx, fetch, rw, beforePstnEnd(o.to), o.limit)
 	if errors.Is(err, graphclient.ErrRangeTooLong) {
@@ -72,6 +82,7 @@ func (o *pstnOptions) summarize(ctx context.Context, c *graphclient.Client, stdo
 	fetch := func(ctx context.Context, next string) (*model.Page[model.PstnRow], error) {
 		return c.PstnCalls(ctx, o.from, o.to, next)
 	}
+	fetch = filterPages(fetch, o.keep())
 	keep := beforePstnEnd(o.to) // --to is exclusive; Graph's toDateTime is not
 	err := walkPages(ctx, fetch, func(p *model.Page[model.PstnRow]) (bool, error) {
 		for i := range p.Value {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"text/tabwriter"
 )
@@ -44,18 +45,35 @@ func printUsageError(w io.Writer, err *usageError) {
 }
 
 // flagError rewrites the flag package's wording into ours; its errors
-// name the flag with one dash, the help shows two.
-func flagError(cmd string, err error) error {
+// name the flag with one dash, the help shows two. A value a flag refuses
+// reads "--limit: "abc" is not a whole number": which flag, and why. fs
+// tells a switch (--demo=maybe) from a flag with a value.
+func flagError(cmd string, fs *flag.FlagSet, err error) error {
 	msg := err.Error()
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
 		msg = "unknown flag -" + strings.TrimPrefix(msg, "flag provided but not defined: ")
 	case strings.HasPrefix(msg, "flag needs an argument: "):
 		msg = "flag -" + strings.TrimPrefix(msg, "flag needs an argument: ") + " needs a value"
+	default:
+		if m := invalidValue.FindStringSubmatch(msg); m != nil {
+			value, name, why := m[1], m[2], m[3]
+			if f := fs.Lookup(name); f != nil && isBoolFlag(f) {
+				why = "is not true or false" // --demo=maybe
+			}
+			if why == "parse error" || why == "value out of range" {
+				why = "is not valid: " + why
+			}
+			msg = fmt.Sprintf("--%s: %s %s", name, value, why)
+		}
 	}
-	// Anything else ("invalid value "x" for flag -limit: …") reads well enough.
 	return usagef(cmd, "%s", msg)
 }
+
+// invalidValue is the flag package's "invalid value "abc" for flag -limit:
+// reason" (or "invalid boolean value "x" for -demo: reason"); the value is kept as Go quoted it (%q, so a control character
+// in it stays escaped), matched up to the last quote before " for flag".
+var invalidValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): (.*)$`)
 
 // refusedUsage starts the usage of a flag registered only to be refused
 // with a reason rather than "unknown flag"; help does not offer it.

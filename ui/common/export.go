@@ -1,8 +1,6 @@
 package common
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,26 +11,23 @@ import (
 	"time"
 
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
-	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/export"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/term"
 )
 
-// exportRowFunc fills rec (one string per header column) with row i. It is
-// called from the export command's goroutine, so it must read only data
-// that no later Update changes: an append-only store read below the length
-// captured when the command was made, or a copy.
-type exportRowFunc func(i int, rec []string)
-
 // exportStampLayout names export files by the time of the key press.
 const exportStampLayout = "20060102-150405"
 
 // ExportCmd writes rows 0..n-1 as CSV and JSON (see exportFiles) off the
-// UI goroutine and reports the outcome as a flash message.
-func ExportCmd(dir, view string, at time.Time, header []string, n int, row exportRowFunc) tea.Cmd {
+// UI goroutine and reports the outcome as a flash message. row fills v
+// (zeroed before each call) with row i; it is called from the command's
+// goroutine, so it must read only data that no later Update changes: an
+// append-only store read below the length captured when the command was
+// made, or a copy.
+func ExportCmd[T any](dir, view string, at time.Time, cols export.Columns[T], n int, row func(i int, v *T)) tea.Cmd {
 	return func() tea.Msg {
-		csvPath, jsonPath, err := exportFiles(dir, view, at, header, n, row)
+		csvPath, jsonPath, err := exportFiles(dir, view, at, cols, n, row)
 		if err != nil {
 			return FlashMsg{Text: "export failed: " + err.Error(), IsError: true}
 		}
@@ -40,12 +35,31 @@ func ExportCmd(dir, view string, at time.Time, header []string, n int, row expor
 	}
 }
 
+// ExportRecordsCmd is ExportCmd for a table with its own columns (header,
+// with the JSON type of each in kinds): row fills the cells of row i.
+func ExportRecordsCmd(dir, view string, at time.Time, header []string, kinds []export.Kind, n int, row func(i int, cells []string)) tea.Cmd {
+	return ExportCmd(dir, view, at, export.RecordColumns(header), n, recordRow(header, kinds, row))
+}
+
+// recordRow adapts a row of cells to a row of export.Records; the cells
+// are reused from row to row, as the writer encodes each before the next.
+func recordRow(header []string, kinds []export.Kind, row func(i int, cells []string)) func(int, *export.Record) {
+	cells := make([]string, len(header))
+	return func(i int, v *export.Record) {
+		clear(cells)
+		row(i, cells)
+		*v = export.Record{Header: header, Kinds: kinds, Cells: cells}
+	}
+}
+
 // exportFiles writes n rows to callscope-<view>-<stamp>.csv and .json in dir
-// (created if missing; "" is the working directory). The CSV has the header
-// as its first line; the JSON is an array of objects keyed by the header in
-// its order. An existing file is never overwritten: a "-2", "-3"… suffix is
-// added instead. A failed export removes what it wrote.
-func exportFiles(dir, view string, at time.Time, header []string, n int, row exportRowFunc) (csvPath, jsonPath string, err error) {
+// (created if missing; "" is the working directory) through the scripted
+// commands' RowWriter: the CSV has cols (a header, then the same cells as
+// `--output csv`), the JSON is an array of the rows encoded as
+// `--output json` encodes a decoded row (typed numbers and booleans, null
+// for what Graph did not report). An existing file is never overwritten: a
+// "-2", "-3"… suffix is added instead. A failed export removes what it wrote.
+func exportFiles[T any](dir, view string, at time.Time, cols export.Columns[T], n int, row func(i int, v *T)) (csvPath, jsonPath string, err error) {
 	if dir == "" {
 		dir = "."
 	}
@@ -73,7 +87,7 @@ func exportFiles(dir, view string, at time.Time, header []string, n int, row exp
 			return "", "", fmt.Errorf("export: %w", err)
 		}
 	}
-	err = errors.Join(writeCSV(cf, header, n, row), writeJSON(jf, header, n, row))
+	err = errors.Join(writeRows(cf, export.CSV, cols, n, row), writeRows(jf, export.JSON, cols, n, row))
 	err = errors.Join(err, cf.Close(), jf.Close())
 	if err != nil {
 		os.Remove(csvPath)
@@ -87,66 +101,22 @@ func createNew(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
-// writeCSV writes the header and the rows as RFC 4180 CSV through the one
-// CSV writer the scripted commands use too, so a cell a spreadsheet would
-// run as a formula ("=HYPERLINK(…)" in a display name) arrives as text.
-// The JSON file keeps the values as they are: no program evaluates them.
-func writeCSV(w io.Writer, header []string, n int, row exportRowFunc) error {
-	cw := export.NewWriter(w)
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	rec := make([]string, len(header))
+// writeRows writes the rows in format through the one writer the scripted
+// commands use, so a CSV cell a spreadsheet would run as a formula
+// ("=HYPERLINK(…)" in a display name) arrives as text and JSON text has
+// the same escapes.
+func writeRows[T any](w io.Writer, format export.Format, cols export.Columns[T], n int, row func(i int, v *T)) error {
+	rw := export.NewRowWriter(w, format, cols)
+	var v T
 	for i := 0; i < n; i++ {
-		clear(rec)
-		row(i, rec)
-		if err := cw.Write(rec); err != nil {
+		var zero T
+		v = zero
+		row(i, &v)
+		if err := rw.Write(&v); err != nil {
 			return err
 		}
 	}
-	return cw.Flush()
-}
-
-// writeJSON streams the rows as an array of objects keyed by the header, in
-// header order (a map would sort the keys).
-func writeJSON(w io.Writer, header []string, n int, row exportRowFunc) error {
-	bw := bufio.NewWriter(w)
-	keys := make([][]byte, len(header))
-	for i, h := range header {
-		k, err := json.Marshal(h)
-		if err != nil {
-			return err
-		}
-		keys[i] = k
-	}
-	rec := make([]string, len(header))
-	bw.WriteString("[")
-	for i := 0; i < n; i++ {
-		clear(rec)
-		row(i, rec)
-		if i > 0 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n  {")
-		for c, v := range rec {
-			if c > 0 {
-				bw.WriteString(", ")
-			}
-			bw.Write(keys[c])
-			bw.WriteString(": ")
-			val, err := json.Marshal(v)
-			if err != nil {
-				return err
-			}
-			bw.Write(model.EscapeJSONText(val)) // as the scripted commands' JSON: safe to cat
-		}
-		bw.WriteString("}")
-	}
-	if n > 0 {
-		bw.WriteString("\n")
-	}
-	bw.WriteString("]\n")
-	return bw.Flush()
+	return rw.Close()
 }
 
 // OSC52Copy puts text on the clipboard of the terminal the program runs in,

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/callscope/callscope/model/export"
 )
 
 var exportRows = [][]string{
@@ -20,11 +22,16 @@ var exportRows = [][]string{
 
 func exportRow(i int, rec []string) { copy(rec, exportRows[i]) }
 
+// exportText exports rows of text cells, as the record screens do.
+func exportText(dir string, at time.Time, header []string, n int, row func(int, []string)) (string, string, error) {
+	return exportFiles(dir, "calls", at, export.RecordColumns(header), n, recordRow(header, nil, row))
+}
+
 func TestExportFilesWritesCSVAndJSON(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	at := time.Date(2026, 11, 20, 14, 5, 9, 0, time.UTC)
 	header := []string{"id", "organizer", "durationSeconds"}
-	csvPath, jsonPath, err := exportFiles(dir, "calls", at, header, len(exportRows), exportRow)
+	csvPath, jsonPath, err := exportText(dir, at, header, len(exportRows), exportRow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +60,7 @@ func TestExportFilesWritesCSVAndJSON(t *testing.T) {
 	}
 
 	// A second export in the same second never overwrites the first.
-	c2, j2, err := exportFiles(dir, "calls", at, header, 1, exportRow)
+	c2, j2, err := exportText(dir, at, header, 1, exportRow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +86,7 @@ func TestExportDefusesFormulas(t *testing.T) {
 	row := func(i int, rec []string) {
 		copy(rec, []string{formulaPayloads[i].in, "-3.5", "+4930123456"})
 	}
-	csvPath, jsonPath, err := exportFiles(t.TempDir(), "calls", time.Unix(0, 0).UTC(), header, len(formulaPayloads), row)
+	csvPath, jsonPath, err := exportText(t.TempDir(), time.Unix(0, 0).UTC(), header, len(formulaPayloads), row)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +116,7 @@ func TestExportDefusesFormulas(t *testing.T) {
 
 func TestExportEmptyJSONIsAnArray(t *testing.T) {
 	var b bytes.Buffer
-	if err := writeJSON(&b, []string{"a"}, 0, exportRow); err != nil {
+	if err := writeRows(&b, export.JSON, export.RecordColumns([]string{"a"}), 0, recordRow([]string{"a"}, nil, exportRow)); err != nil {
 		t.Fatal(err)
 	}
 	var v []any
@@ -120,7 +127,7 @@ func TestExportEmptyJSONIsAnArray(t *testing.T) {
 
 func TestExportCmdReportsWhere(t *testing.T) {
 	dir := t.TempDir()
-	msg := ExportCmd(dir, "calls", time.Unix(0, 0).UTC(), []string{"id", "organizer", "d"}, 2, exportRow)()
+	msg := ExportRecordsCmd(dir, "calls", time.Unix(0, 0).UTC(), []string{"id", "organizer", "d"}, nil, 2, exportRow)()
 	fm, ok := msg.(FlashMsg)
 	if !ok || fm.IsError || !strings.Contains(fm.Text, dir) || !strings.Contains(fm.Text, "2 rows") {
 		t.Fatalf("flash: %#v", msg)
@@ -128,7 +135,7 @@ func TestExportCmdReportsWhere(t *testing.T) {
 	// A file where the directory should be fails with an error flash.
 	blocker := filepath.Join(dir, "file")
 	os.WriteFile(blocker, nil, 0o644)
-	msg = ExportCmd(filepath.Join(blocker, "sub"), "calls", time.Unix(0, 0), []string{"id"}, 1, exportRow)()
+	msg = ExportRecordsCmd(filepath.Join(blocker, "sub"), "calls", time.Unix(0, 0), []string{"id"}, nil, 1, exportRow)()
 	if fm, ok := msg.(FlashMsg); !ok || !fm.IsError || !strings.HasPrefix(fm.Text, "export failed") {
 		t.Fatalf("flash: %#v", msg)
 	}
@@ -168,5 +175,123 @@ func TestCopyCmd(t *testing.T) {
 	}
 	if fm := CopyCmd(nil, "abc")().(FlashMsg); !fm.IsError {
 		t.Fatalf("nil copy: %#v", fm)
+	}
+}
+
+// jsonKind is the JSON type of v: "string", "number", "boolean", "null",
+// "array" or "object".
+func jsonKind(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case bool:
+		return "boolean"
+	case []any:
+		return "array"
+	}
+	return "object"
+}
+
+// scriptAndExplorer writes one row decoded from Graph's bytes as the
+// scripted command does (RowWriter with the bytes for JSON, cols for CSV)
+// and as e does, and returns both CSVs and both JSON objects.
+func scriptAndExplorer[T any](t *testing.T, cols export.Columns[T], graph string) (scriptCSV, explorerCSV string, script, explorer map[string]any) {
+	t.Helper()
+	var row T
+	if err := json.Unmarshal([]byte(graph), &row); err != nil {
+		t.Fatal(err)
+	}
+	var sc, sj bytes.Buffer
+	for _, out := range []struct {
+		w      *bytes.Buffer
+		format export.Format
+	}{{&sc, export.CSV}, {&sj, export.JSON}} {
+		rw := export.NewRowWriter(out.w, out.format, cols)
+		if err := rw.WriteRaw(&row, json.RawMessage(graph)); err != nil {
+			t.Fatal(err)
+		}
+		if err := rw.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	csvPath, jsonPath, err := exportFiles(t.TempDir(), "logs", time.Unix(0, 0).UTC(), cols, 1, func(_ int, v *T) { *v = row })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ec, _ := os.ReadFile(csvPath)
+	ej, _ := os.ReadFile(jsonPath)
+	var s, e []map[string]any
+	if err := json.Unmarshal(sj.Bytes(), &s); err != nil || len(s) != 1 {
+		t.Fatalf("script json: %v\n%s", err, sj.Bytes())
+	}
+	if err := json.Unmarshal(ej, &e); err != nil || len(e) != 1 {
+		t.Fatalf("explorer json: %v\n%s", err, ej)
+	}
+	return sc.String(), string(ec), s[0], e[0]
+}
+
+// TestExportMatchesTheScripts: for the same Direct Routing and PSTN rows,
+// e writes the CSV `direct`/`pstn --output csv` write, byte for byte, and
+// JSON with every member of `--output json` present with the same type
+// (number, boolean, null for what Graph did not report). The one
+// difference: e encodes the decoded row, not Graph's bytes, so a member
+// Graph sent as null that the row leaves out when empty is absent.
+func TestExportMatchesTheScripts(t *testing.T) {
+	dr := `{"id":"9e4d","correlationId":"c-1","userPrincipalName":"adele@contoso.com","startDateTime":"2026-11-20T14:00:00Z",
+		"inviteDateTime":"2026-11-20T14:00:00.5Z","failureDateTime":"2026-11-20T14:00:10Z","endDateTime":null,"duration":0,
+		"callType":"ByotOut","successfulCall":false,"callerNumber":"+4930123456","calleeNumber":"+14255550100",
+		"finalSipCode":408,"callEndSubReason":null,"finalSipCodePhrase":"Request Timeout",
+		"trunkFullyQualifiedDomainName":"sbc.contoso.com","mediaBypassEnabled":true}`
+	pstn := `{"id":"p-1","callId":"c-2","userPrincipalName":"adele@contoso.com","startDateTime":"2026-11-20T14:00:00Z",
+		"endDateTime":"2026-11-20T14:05:00Z","duration":300,"charge":0.25,"connectionCharge":null,"currency":"USD",
+		"callType":"user_out_international","calleeNumber":"+14255550100","callerNumber":"+4930123456"}`
+	check := func(name, scriptCSV, explorerCSV string, script, explorer map[string]any) {
+		t.Helper()
+		if scriptCSV != explorerCSV {
+			t.Errorf("%s csv differs:\nscript:   %q\nexplorer: %q", name, scriptCSV, explorerCSV)
+		}
+		for k, v := range script {
+			got, ok := explorer[k]
+			if !ok && v == nil {
+				continue // a decoded row leaves out some members Graph sent as null
+			}
+			if !ok {
+				t.Errorf("%s json: explorer lacks %q", name, k)
+				continue
+			}
+			if jsonKind(got) != jsonKind(v) {
+				t.Errorf("%s json %q: explorer %s %v, script %s %v", name, k, jsonKind(got), got, jsonKind(v), v)
+			}
+		}
+	}
+	sc, ec, s, e := scriptAndExplorer(t, export.DirectRoutingColumns, dr)
+	check("direct routing", sc, ec, s, e)
+	if e["finalSipCode"] != float64(408) || e["successfulCall"] != false || e["callEndSubReason"] != nil {
+		t.Errorf("direct routing json: %v", e)
+	}
+	sc, ec, s, e = scriptAndExplorer(t, export.PstnColumns, pstn)
+	check("pstn", sc, ec, s, e)
+	if e["duration"] != float64(300) || e["charge"] != 0.25 {
+		t.Errorf("pstn json: %v", e)
+	}
+}
+
+// TestExportRecordsTypesCells: a record export's number columns are JSON
+// numbers (an empty cell null), its text columns strings, in header order.
+func TestExportRecordsTypesCells(t *testing.T) {
+	header := []string{"id", "duration_s", "loss"}
+	kinds := []export.Kind{export.Text, export.Number, export.Number}
+	cells := [][]string{{"a<b>", "12.5", ""}, {"7", "x", "0"}}
+	var b bytes.Buffer
+	if err := writeRows(&b, export.JSON, export.RecordColumns(header), 2, recordRow(header, kinds, func(i int, c []string) { copy(c, cells[i]) })); err != nil {
+		t.Fatal(err)
+	}
+	want := "[\n" + `{"id":"a<b>","duration_s":12.5,"loss":null}` + ",\n" + `{"id":"7","duration_s":"x","loss":0}` + "\n]\n"
+	if b.String() != want {
+		t.Fatalf("json:\n%s\nwant:\n%s", b.String(), want)
 	}
 }

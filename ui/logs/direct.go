@@ -45,6 +45,5 @@ func (r *directRouting) matcher(f filter) func(int32) bool {
 // columns: Graph's names, a value Graph did not report as an empty cell,
 // and the outcome), so a file from e and one from direct agree.
 func (r *directRouting) export(c *common.Common, n int, at func(int) int32) tea.Cmd {
-	cols := export.DirectRoutingColumns
-	return exportRows(c, r.file, cols.Header, n, at, r.Snapshot().Row, func(row model.DirectRoutingRow, rec []string) { cols.Fill(&row, rec) })
+	return exportRows(c, r.file, export.DirectRoutingColumns, n, at, r.Snapshot().Row)
 }

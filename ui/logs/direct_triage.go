@@ -57,10 +57,11 @@ const (
 	secLocations
 )
 
-// groups starts the Direct Routing summary of [from, to) over the store.
-func (r *directRouting) groups(from, to time.Time) groups {
+// groups starts the Direct Routing summary of [from, to) over the store's
+// rows that match passes.
+func (r *directRouting) groups(from, to time.Time, match func(int32) bool) groups {
 	b := triage.NewBuilder(from, to)
-	return &drGroups{tally[triage.Summary]{take: func(i int32) { b.Add(r.Call(i)) }, build: b.Summary}}
+	return &drGroups{tally[triage.Summary]{match: match, take: func(i int32) { b.Add(r.Call(i)) }, build: b.Summary}}
 }
 
 func (g *drGroups) headline(st *common.Styles) string {

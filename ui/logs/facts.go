@@ -31,7 +31,9 @@ var drAbout = about{title: "Direct Routing", file: "direct-routing", outcome: tr
 	cols: []column{
 		{table.Column{Title: "Start", Min: 19, Max: 19}, "start", false},
 		{table.Column{Title: "User", Min: 12, Max: 32, Flex: 2, Drop: 4}, "user", false},
-		{table.Column{Title: "Caller → Callee", Min: 26, Max: 34, Flex: 3}, "caller", false},
+		// At 80 columns the numbers give way to what triage reads first:
+		// time, result, SIP code, subcode and trunk (issue 12).
+		{table.Column{Title: "Caller → Callee", Min: 26, Max: 34, Flex: 3, Drop: 3}, "caller", false},
 		{table.Column{Title: "Type", Min: 7, Max: 21, Flex: 1, Drop: 6}, "call type", false},
 		{table.Column{Title: "Result", Min: 6, Max: 6}, "result", false},
 		{table.Column{Title: "SIP", Min: 16, Max: 30, Flex: 2}, "SIP code", false},

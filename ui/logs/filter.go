@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/directive"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/rowstore"
@@ -127,14 +126,15 @@ func personMatcher(q string, row func(int32) (user, caller, callee uint32),
 	if q == "" {
 		return nil
 	}
-	lq := strings.ToLower(q)
-	phone := looksLikePhone(q)
+	// The rules are model/directive's, as `direct --user` applies them;
+	// here each is memoised per interned user and number.
+	phone := directive.LooksLikePhone(q)
 	var users, numbers idMemo
 	userOK := func(id uint32) bool {
 		u := user(id)
-		return strings.Contains(strings.ToLower(u.UPN), lq) || strings.Contains(strings.ToLower(u.Name), lq)
+		return directive.UserMatches(q, u.UPN, u.Name, "", "")
 	}
-	numberOK := func(id uint32) bool { return model.PhoneMatches(number(id), q) }
+	numberOK := func(id uint32) bool { return directive.NumberMatches(q, number(id), "") }
 	return func(i int32) bool {
 		u, caller, callee := row(i)
 		if users.get(u, userOK) {
@@ -142,22 +142,6 @@ func personMatcher(q string, row func(int32) (user, caller, callee uint32),
 		}
 		return phone && (numbers.get(caller, numberOK) || numbers.get(callee, numberOK))
 	}
-}
-
-// looksLikePhone reports a query made of digits (at least three), phone
-// punctuation and an optional leading '+'.
-func looksLikePhone(q string) bool {
-	digits := 0
-	for i, r := range q {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '+' && i == 0, r == ' ', r == '-', r == '.', r == '(', r == ')':
-		default:
-			return false
-		}
-	}
-	return digits >= 3
 }
 
 // idMemo caches a predicate over dense interned ids: 0 unknown, 1 no, 2 yes.

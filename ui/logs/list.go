@@ -73,7 +73,14 @@ func newReportList(c *common.Common, rep report, from, to time.Time) *List {
 // newList makes a view over an existing feed; a non-zero group makes it a
 // fixed group view.
 func newList(c *common.Common, f *feed, g rowstore.LogGroup) *List {
-	s := &List{c: c, feed: f, filter: filter{group: g}, fixed: g.Kind != rowstore.GroupNone, sort: loadOrder, identity: true}
+	return newFilteredList(c, f, filter{group: g})
+}
+
+// newFilteredList is newList starting with flt: a summary group opened
+// keeps the filters its summary counted with, so that its rows are the
+// ones the group's count stands for.
+func newFilteredList(c *common.Common, f *feed, flt filter) *List {
+	s := &List{c: c, feed: f, filter: flt, fixed: flt.group.Kind != rowstore.GroupNone, sort: loadOrder, identity: true}
 	s.cols = f.rep.columns()
 	s.failedText = c.Styles.Danger.Render("FAILED")
 	s.tbl = table.NewTable(c, tableColumns(s.cols), s.cell)
@@ -159,7 +166,7 @@ func (s *List) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Sort):
 		s.picker = newSortPicker(s.c, s.cols, s.sort)
 	case key.Matches(msg, k.Summary) && !s.fixed:
-		return common.Push(s, newSummary(s.c, s.feed))
+		return common.Push(s, newSummary(s.c, s.feed, s.filter))
 	case key.Matches(msg, k.Filter) && !s.fixed:
 		s.form = newRangeForm(s.c, s.feed.rep, s.rng)
 		s.form.SetWidth(s.width)

@@ -133,9 +133,18 @@ func (s *List) errorView() string {
 	return common.MessageView(s.width, lines...)
 }
 
-// cell is the table's view of position r.
+// cell is the table's view of position r; a column too narrow for its
+// cells takes the report's narrow form, if it has one.
 func (s *List) cell(r, col int) string {
-	return s.feed.rep.cell(s.rowAt(r), col, s.c.Loc(), s.failedText)
+	i := s.rowAt(r)
+	if n, ok := s.feed.rep.(narrower); ok {
+		if w := s.tbl.Widths(); col < len(w) && w[col] > 0 {
+			if short, ok := n.narrow(i, col, w[col]); ok {
+				return short
+			}
+		}
+	}
+	return s.feed.rep.cell(i, col, s.c.Loc(), s.failedText)
 }
 
 // row decodes the row under the cursor.

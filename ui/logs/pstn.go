@@ -3,7 +3,6 @@ package logs
 import (
 	"time"
 
-	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/ui/common"
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,6 +23,5 @@ func (r *pstn) matcher(f filter) func(int32) bool {
 // export writes the rows as the scripted commands do (model/export's
 // columns; a duration Graph did not report is an empty cell).
 func (r *pstn) export(c *common.Common, n int, at func(int) int32) tea.Cmd {
-	cols := export.PstnColumns
-	return exportRows(c, r.file, cols.Header, n, at, r.Snapshot().Row, func(row model.PstnRow, rec []string) { cols.Fill(&row, rec) })
+	return exportRows(c, r.file, export.PstnColumns, n, at, r.Snapshot().Row)
 }

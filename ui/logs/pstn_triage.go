@@ -23,10 +23,11 @@ var pstnCols = []table.Column{
 // destination, call type and licence.
 type pstnGroups struct{ tally[triage.PstnSummary] }
 
-// groups starts the PSTN summary of [from, to) over the store.
-func (r *pstn) groups(from, to time.Time) groups {
+// groups starts the PSTN summary of [from, to) over the store's rows that
+// match passes.
+func (r *pstn) groups(from, to time.Time, match func(int32) bool) groups {
 	b := triage.NewPstnBuilder(from, to)
-	return &pstnGroups{tally[triage.PstnSummary]{take: func(i int32) { b.Add(r.Call(i)) }, build: b.Summary}}
+	return &pstnGroups{tally[triage.PstnSummary]{match: match, take: func(i int32) { b.Add(r.Call(i)) }, build: b.Summary}}
 }
 
 func (g *pstnGroups) headline(st *common.Styles) string {

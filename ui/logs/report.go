@@ -6,6 +6,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/rowstore"
 	"github.com/callscope/callscope/ui/table"
@@ -71,8 +72,9 @@ type report interface {
 	// export writes the n rows shown (position p is row at(p)) as CSV and
 	// JSON from a snapshot of the store.
 	export(c *common.Common, n int, at func(int) int32) tea.Cmd
-	// groups starts the triage summary of [from, to) over the store.
-	groups(from, to time.Time) groups
+	// groups starts the triage summary of [from, to) over the store's
+	// rows that match passes (all rows when match is nil).
+	groups(from, to time.Time, match func(int32) bool) groups
 }
 
 // about is what a report says of itself: facts, no behaviour.
@@ -132,8 +134,9 @@ type groups interface {
 // summary S: the half of groups that both reports share.
 type tally[S any] struct {
 	seen  int
-	take  func(i int32) // adds row i to the builder
-	build func() *S     // summarises what was added
+	match func(i int32) bool // the rows counted; nil for all
+	take  func(i int32)      // adds row i to the builder
+	build func() *S          // summarises what was added
 	sum   *S
 }
 
@@ -142,7 +145,9 @@ func (t *tally[S]) add(n int) bool {
 		return false
 	}
 	for i := int32(t.seen); i < int32(n); i++ {
-		t.take(i)
+		if t.match == nil || t.match(i) {
+			t.take(i)
+		}
 	}
 	t.seen = n
 	t.sum = t.build()
@@ -168,10 +173,11 @@ func (s source[R]) on(add func(*R)) source[R] {
 }
 
 // exportRows is a report's export: n rows, position p being store row
-// at(p), each written by fields.
-func exportRows[R any](c *common.Common, file string, header []string, n int, at func(int) int32,
-	row func(int32) R, fields func(R, []string)) tea.Cmd {
-	return common.ExportCmd(c.ExportDir, file, c.Now(), header, n, func(i int, rec []string) { fields(row(at(i)), rec) })
+// at(p), written as `callscope direct`/`pstn` write them (cols for CSV,
+// the decoded row for JSON).
+func exportRows[R any](c *common.Common, file string, cols export.Columns[R], n int, at func(int) int32,
+	row func(int32) R) tea.Cmd {
+	return common.ExportCmd(c.ExportDir, file, c.Now(), cols, n, func(i int, v *R) { *v = row(at(i)) })
 }
 
 func (s source[R]) function() string { return s.fn }

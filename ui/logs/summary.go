@@ -23,6 +23,8 @@ type summary struct {
 	c    *common.Common
 	base *feed // the list's feed
 	feed *feed // the rows summarised: base when complete, else our own
+	// filter is the list's, whose rows alone are counted; it has no group.
+	filter filter
 
 	groups groups    // the report's summary of the feed's rows
 	items  []sumItem // the rendered groups, rebuilt when rows arrive
@@ -42,9 +44,12 @@ type summary struct {
 	height int
 }
 
-// newSummary makes the summary over the list's feed f; Init loads.
-func newSummary(c *common.Common, f *feed) *summary {
-	s := &summary{c: c, base: f, feed: f, cursor: -1}
+// newSummary makes the summary over the list's feed f, counting the rows
+// the list's filter flt passes (the prompt's user, trunk and sip, and
+// failures only), so that a on a narrowed list summarises what it shows;
+// Init loads.
+func newSummary(c *common.Common, f *feed, flt filter) *summary {
+	s := &summary{c: c, base: f, feed: f, filter: flt, cursor: -1}
 	if !f.Complete() {
 		s.feed = newFeed(f.rep.empty(), f.from, f.to)
 	}
@@ -54,7 +59,8 @@ func newSummary(c *common.Common, f *feed) *summary {
 
 // reset starts the groups over on s.feed.
 func (s *summary) reset() {
-	s.groups = s.feed.rep.groups(s.feed.from, s.feed.to)
+	// A matcher per feed: its memos index that feed's interned ids.
+	s.groups = s.feed.rep.groups(s.feed.from, s.feed.to, s.feed.rep.matcher(s.filter))
 	s.absorb()
 }
 
@@ -207,7 +213,9 @@ func (s *summary) key(msg tea.KeyMsg) tea.Cmd {
 		if s.cursor < 0 || s.cursor >= len(s.items) {
 			return nil
 		}
-		return common.Push(s, newList(s.c, s.feed, s.items[s.cursor].group))
+		flt := s.filter
+		flt.group = s.items[s.cursor].group
+		return common.Push(s, newFilteredList(s.c, s.feed, flt))
 	}
 	return nil
 }
@@ -242,6 +250,9 @@ func (s *summary) Status() common.Status {
 		Activity: "the whole range",
 		Err:      s.feed.Err,
 		Filter:   common.FormatShortTime(s.feed.from, s.c.Loc()) + " → " + common.FormatShortTime(s.feed.to, s.c.Loc()),
+	}
+	if w := s.filter.words(); w != "" {
+		st.Filter += " · " + w
 	}
 	switch {
 	case s.stopped:

@@ -275,7 +275,7 @@ func TestSummaryEndWithoutGroupsSelectsNothing(t *testing.T) {
 	from, to := threeDays()
 	f := newFeed(newPstn(), from, to)
 	f.Started = true // complete and empty
-	var sum common.Screen = newSummary(uitest.Common(uitest.Now), f)
+	var sum common.Screen = newSummary(uitest.Common(uitest.Now), f, filter{})
 	sum, _ = sum.Update(common.BodySizeMsg{Width: 120, Height: 25})
 	for _, k := range []tea.KeyMsg{uitest.KeyEnd, uitest.KeyDown, uitest.KeyHome, uitest.KeyUp, uitest.KeyPageDown} {
 		sum, _ = sum.Update(k)

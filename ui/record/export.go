@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/model/quality"
 	"github.com/callscope/callscope/ui/common"
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,6 +23,31 @@ var sessionExportHeader = []string{
 	"callee", "callee_platform", "callee_product_family", "callee_user_agent",
 	"modalities", "segments", "result", "failure_stage", "failure_reason", "verdict", "verdict_reason",
 }
+
+// numberColumns are the export columns written as JSON numbers (an empty
+// cell as null); every other column is text.
+var numberColumns = map[string]bool{
+	"session": true, "duration_s": true, "segments": true,
+	"jitter_ms": true, "packet_loss_rate": true, "round_trip_ms": true, "packets": true,
+	"video_frame_loss_percent": true, "video_frame_rate": true, "post_fec_packet_loss_rate": true,
+	"audio_network_jitter_ms": true, "degradation": true, "concealed_ratio": true,
+}
+
+// kindsOf is the JSON type of each column of header.
+func kindsOf(header []string) []export.Kind {
+	kinds := make([]export.Kind, len(header))
+	for i, h := range header {
+		if numberColumns[h] {
+			kinds[i] = export.Number
+		}
+	}
+	return kinds
+}
+
+var (
+	sessionExportKinds = kindsOf(sessionExportHeader)
+	segmentExportKinds = kindsOf(segmentExportHeader)
+)
 
 // ExportReady reports a record to export: Export then says when the record
 // has no sessions.
@@ -50,8 +76,8 @@ func (s *Screen) Export() tea.Cmd {
 		vals = append(vals, string(q.Verdict), q.Summary())
 		copy(out, vals)
 	}
-	return common.ExportCmd(s.c.ExportDir, "record-"+shortIDPlain(rec.ID)+"-sessions", s.c.Now(),
-		sessionExportHeader, len(rec.Sessions), row)
+	return common.ExportRecordsCmd(s.c.ExportDir, "record-"+shortIDPlain(rec.ID)+"-sessions", s.c.Now(),
+		sessionExportHeader, sessionExportKinds, len(rec.Sessions), row)
 }
 
 var segmentExportHeader = []string{
@@ -102,8 +128,8 @@ func (s *sessionScreen) Export() tea.Cmd {
 		vals = append(vals, string(q.Verdict), q.Summary())
 		copy(out, vals)
 	}
-	return common.ExportCmd(s.c.ExportDir, "record-"+shortIDPlain(rec.ID)+"-session-"+strconv.Itoa(idx+1), s.c.Now(),
-		segmentExportHeader, len(rows), row)
+	return common.ExportRecordsCmd(s.c.ExportDir, "record-"+shortIDPlain(rec.ID)+"-session-"+strconv.Itoa(idx+1), s.c.Now(),
+		segmentExportHeader, segmentExportKinds, len(rows), row)
 }
 
 // endpointExport is identity, platform, product family and user agent header.

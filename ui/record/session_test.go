@@ -1,6 +1,7 @@
 package record
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -154,8 +155,18 @@ func TestRecordCopyAndExport(t *testing.T) {
 		t.Fatalf("json files %v", jsons)
 	}
 	b, _ = os.ReadFile(jsons[0])
-	uitest.ViewHas(t, string(b), `"kind": "stream"`, `"jitter_ms": ""`, `"audio_network_jitter_ms": "43"`, `"verdict": "unclassified"`,
-		`"reasons": "unclassified: audio packet count (packetUtilization) not reported`, `"segment_id": "`+uitest.GroupCallSegment1ID+`"`)
+	// Numbers are JSON numbers and a value not reported is null, as in the
+	// scripted commands' JSON.
+	uitest.ViewHas(t, string(b), `"kind":"stream"`, `"jitter_ms":null`, `"audio_network_jitter_ms":43`, `"session":1`,
+		`"verdict":"unclassified"`, `"reasons":"unclassified: audio packet count (packetUtilization) not reported: Microsoft's rule needs > 500`,
+		`"segment_id":"`+uitest.GroupCallSegment1ID+`"`)
+	var objs []map[string]any
+	if err := json.Unmarshal(b, &objs); err != nil || len(objs) == 0 {
+		t.Fatalf("json: %v\n%s", err, b)
+	}
+	if _, ok := objs[0]["duration_s"].(float64); !ok {
+		t.Errorf("duration_s = %#v, want a number", objs[0]["duration_s"])
+	}
 }
 
 func TestSessionWithoutSegments(t *testing.T) {

@@ -51,6 +51,7 @@ type DRStore struct {
 	Odd     strTab // ids that are not GUIDs
 	Users   userTab
 	wide    map[int32][3]model.Time
+	trunks  trunkSet // the distinct trunks, for their short names
 }
 
 // NewDRStore returns an empty Direct Routing store.
@@ -94,6 +95,7 @@ func (s *DRStore) Add(r *model.DirectRoutingRow) {
 	p.Caller, p.Callee = s.Numbers.ID(r.CallerNumber), s.Numbers.ID(r.CalleeNumber)
 	p.phrase, p.Trunk, p.callType = s.Strings.ID(r.FinalSIPCodePhrase), s.Strings.ID(r.TrunkFullyQualifiedDomainName), s.Strings.ID(r.CallType)
 	p.sigLoc, p.mediaLoc = s.Strings.ID(r.SignalingLocation), s.Strings.ID(r.MediaPathLocation)
+	s.trunks.add(p.Trunk, r.TrunkFullyQualifiedDomainName)
 	if r.SuccessfulCall {
 		p.Flags |= DRSuccess
 	}
