@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -143,8 +144,10 @@ func (t *boundedTransport) explain(ctx context.Context, err error, midBody bool)
 		reason = "network unreachable: check your connection or proxy"
 	case errors.As(err, &rh), errors.As(err, &ae):
 		reason = "TLS handshake with Graph failed: the server does not speak TLS as Graph does"
-	case errors.As(err, &ne) && ne.Timeout() && !midBody:
+	case errors.As(err, &ne) && ne.Timeout() && !midBody && strings.Contains(err.Error(), "TLS handshake timeout"):
 		reason = "the TLS handshake with Graph took over " + seconds(t.lim.tls)
+	case errors.As(err, &ne) && ne.Timeout() && !midBody:
+		reason = "no answer from Graph within " + seconds(t.lim.answer)
 	case midBody && (errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)):
 		reason = "the connection to Graph closed mid-response"

@@ -171,7 +171,13 @@ func makeSafe(v reflect.Value) {
 			k := e.key
 			if stringKeys && !displaySafeAlready(k.String()) {
 				v.SetMapIndex(k, reflect.Value{})
-				k = reflect.ValueOf(DisplaySafe(k.String())).Convert(v.Type().Key())
+				clean := DisplaySafe(k.String())
+				// Two keys that clean alike both stay: the later one takes
+				// a marked name rather than overwrite the other's value.
+				for v.MapIndex(reflect.ValueOf(clean).Convert(v.Type().Key())).IsValid() {
+					clean += string(displayReplacement)
+				}
+				k = reflect.ValueOf(clean).Convert(v.Type().Key())
 			}
 			v.SetMapIndex(k, e.value)
 		}

@@ -149,3 +149,17 @@ func TestEscapeJSONTextDoesNotCopyPlainText(t *testing.T) {
 		t.Fatalf("changed or copied plain JSON: %s", got)
 	}
 }
+
+// Two keys that clean to the same text both survive.
+func TestMakeDisplaySafeKeepsCollidingKeys(t *testing.T) {
+	m := map[string]string{"a\x1bb": "first", "a\uFFFDb": "second"}
+	MakeDisplaySafe(&m)
+	if len(m) != 2 {
+		t.Fatalf("an entry was lost: %q", m)
+	}
+	for k := range m {
+		if i, what := FindTerminalHazard(k); i >= 0 {
+			t.Fatalf("%s left in key %q", what, k)
+		}
+	}
+}

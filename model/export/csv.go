@@ -62,9 +62,10 @@ func (w *Writer) Flush() error {
 // and sums, and a formula cannot be built from their characters (no
 // letters, no function call, no DDE "|" or "!"):
 //   - a number: "-3.5", "+42", "-1e-3";
-//   - a phone number as Graph writes it: a sign, then digits and the
+//   - a phone number as Graph writes it: a "+", then digits and the
 //     masking and grouping characters "*# ()-." ("+14255550100",
-//     "+1 (425) 555-0100", "+1425555****"). A lone "+" or "-" is kept too.
+//     "+1 (425) 555-0100", "+1425555****"). A lone "+" or "-" is kept too;
+//     "-2-3", which a spreadsheet would compute, is not.
 func Cell(s string) string {
 	if s == "" {
 		return s
@@ -72,8 +73,13 @@ func Cell(s string) string {
 	switch s[0] {
 	case '=', '@', '\t', '\r':
 		return "'" + s
-	case '+', '-':
+	case '+':
 		if !number(s) && !phoneLike(s[1:]) {
+			return "'" + s
+		}
+	case '-':
+		// No phone number starts with '-', and "-2-3" would be computed.
+		if !number(s) && s != "-" {
 			return "'" + s
 		}
 	}

@@ -83,3 +83,12 @@ func TestWriterReportsAFailedWrite(t *testing.T) {
 		t.Fatal("Flush after a failed write returned nil")
 	}
 }
+
+// A leading minus keeps its sign only on a number: "-2-3" would be computed.
+func TestCellQuotesArithmeticAfterAMinus(t *testing.T) {
+	for in, want := range map[string]string{"-2-3": "'-2-3", "-(555) 1": "'-(555) 1", "-3.5": "-3.5", "-": "-"} {
+		if got := Cell(in); got != want {
+			t.Errorf("Cell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

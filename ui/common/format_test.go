@@ -1,8 +1,11 @@
 package common
 
 import (
+	"errors"
 	"testing"
 	"time"
+
+	"github.com/callscope/callscope/model"
 )
 
 func TestFmtDuration(t *testing.T) {
@@ -80,5 +83,14 @@ func TestFmtPercentAndCount(t *testing.T) {
 	}
 	if Plural(1, "row", "rows") != "1 row" || Plural(1200, "row", "rows") != "1,200 rows" {
 		t.Error("plural")
+	}
+}
+
+// A transport error can quote what a server sent (a certificate's names):
+// the line under a table is display-safe like everything from Graph.
+func TestErrorLineIsDisplaySafe(t *testing.T) {
+	line := ErrorLine(errors.New("x509: certificate is valid for evil\x1b]0;pwned\x07, not graph.microsoft.com"))
+	if i, what := model.FindTerminalHazard(line); i >= 0 {
+		t.Fatalf("%s at %d in %q", what, i, line)
 	}
 }

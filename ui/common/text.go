@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -52,7 +53,9 @@ func GraphFacts(ge *graphclient.Error) string {
 func ErrorLine(err error) string {
 	var ge *graphclient.Error
 	if !errors.As(err, &ge) {
-		return err.Error()
+		// Graph's own errors are cleaned where they are decoded; a
+		// transport error can quote a server's certificate names.
+		return model.DisplaySafe(err.Error())
 	}
 	var b strings.Builder
 	b.WriteString("Graph ")
