@@ -417,3 +417,29 @@ func TestVersionOfTheBuiltBinary(t *testing.T) {
 		}
 	}
 }
+
+// cursorRow is the list row the cursor mark ("›") is on, from 0, or -1.
+func cursorRow(screen string) int {
+	lines := strings.Split(screen, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "›") {
+			return i - 2 // under the breadcrumb and the column header
+		}
+	}
+	return -1
+}
+
+// TestKeysInOneWriteAreNotLost: five j written to the terminal at once
+// (a held key, a lagging link) move the cursor five rows, as five presses.
+func TestKeysInOneWriteAreNotLost(t *testing.T) {
+	s := demoLoaded(t, buildCallscope(t))
+	if row := cursorRow(s.capture()); row != 0 {
+		t.Fatalf("cursor starts on row %d", row)
+	}
+	s.keys("-l", "jjjjj") // one literal string: one write to the pty
+	s.waitFor("the cursor on row 6", func(sc string) bool { return cursorRow(sc) == 5 })
+	s.keys("q")
+	if rc := s.exitStatus(); rc != exitOK {
+		t.Fatalf("exit status %d", rc)
+	}
+}

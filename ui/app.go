@@ -173,7 +173,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.Width = msg.Width
 		return a, a.broadcast(a.bodySize())
 	case tea.KeyMsg:
-		return a, a.key(msg)
+		return a, a.keys(msg)
 	case common.PushMsg:
 		v, ok := a.viewOf(msg.From)
 		if !ok {
@@ -217,6 +217,28 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	}
 	return a, a.broadcast(msg)
+}
+
+// keys applies a key message. Bubble Tea v1 delivers runes that arrive in
+// one read as one message ("jjjjj" from a held key or a lagging link),
+// which matches no binding: such a message is applied as single keys, in
+// order, before any screen sees it. A bracketed paste goes whole to a text
+// input and is ignored elsewhere.
+func (a *App) keys(msg tea.KeyMsg) tea.Cmd {
+	if msg.Paste {
+		if a.prompt == nil && (a.top() == nil || !a.top().Capturing()) {
+			return nil
+		}
+		return a.key(msg)
+	}
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 {
+		return a.key(msg)
+	}
+	cmds := make([]tea.Cmd, 0, len(msg.Runes))
+	for _, r := range msg.Runes {
+		cmds = append(cmds, a.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+	}
+	return tea.Sequence(cmds...)
 }
 
 func (a *App) key(msg tea.KeyMsg) tea.Cmd {
