@@ -22,15 +22,7 @@ func (o *directOptions) flags(fs *flag.FlagSet) {
 }
 
 func (o *directOptions) run(ctx context.Context, e *env) error {
-	c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
-	if err != nil {
-		return err
-	}
-	defer stop()
-	if o.summary {
-		return o.summarize(ctx, c, e.stdout)
-	}
-	return o.writeRows(ctx, c, e.stdout)
+	return runLog(ctx, e, &o.logOptions, o.summarize, o.writeRows)
 }
 
 // keep is the row filter of --user, --number, --trunk and --sip, the
@@ -47,15 +39,8 @@ func (o *directOptions) keep() func(*model.DirectRoutingRow) bool {
 // and the row filters apply here, on the decoded row, before --redact.
 func (o *directOptions) writeRows(ctx context.Context, c *graphclient.Client, stdout io.Writer) error {
 	rw := export.NewRowWriter(stdout, export.Format(o.output), export.DirectRoutingColumns)
-	page := c.DirectRoutingCalls
-	if wantsRaw(o.output) {
-		page = c.DirectRoutingCallsRaw
-	}
-	fetch := func(ctx context.Context, next string) (*model.Page[model.DirectRoutingRow], error) {
-		return page(ctx, o.from, o.to, next)
-	}
-	fetch = filterPages(fetch, o.keep())
-	fetch = redactPages(o.conf.redact, fetch, redact.DirectRoutingRow, redact.RawDirectRoutingRow) // --redact
+	fetch := logFetch(&o.logOptions, c.DirectRoutingCalls, c.DirectRoutingCallsRaw, o.keep(),
+		redact.DirectRoutingRow, redact.RawDirectRoutingRow)
 	var keep func(*model.DirectRoutingRow) bool
 	if o.failed {
 		keep = func(r *model.DirectRoutingRow) bool { return r.Reported(model.LogSuccessfulCall) && !r.SuccessfulCall }

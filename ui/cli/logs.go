@@ -1,9 +1,15 @@
 package cli
 
 import (
+	"context"
+	"encoding/json"
 	"flag"
+	"io"
 	"strings"
 	"time"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
 )
 
 // defaultLogWindow is the direct/pstn range when none is given.
@@ -84,4 +90,34 @@ func firstErr(load, write error) error {
 		return load
 	}
 	return write
+}
+
+// runLog connects and writes either the summary or the rows of one log;
+// direct and pstn differ only in the two functions.
+func runLog(ctx context.Context, e *env, o *logOptions,
+	summarize, writeRows func(context.Context, *graphclient.Client, io.Writer) error) error {
+	c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if o.summary {
+		return summarize(ctx, c, e.stdout)
+	}
+	return writeRows(ctx, c, e.stdout)
+}
+
+// logFetch is the page source of one log function for row output: Graph's
+// bytes when the output is JSON (raw), the row filters applied before
+// --redact masks what --user matches, then --redact.
+func logFetch[T any](o *logOptions, plain, raw func(ctx context.Context, from, to time.Time, next string) (*model.Page[T], error),
+	keep func(*T) bool, mask func(*T), maskRaw func(json.RawMessage) (json.RawMessage, error)) fetchFunc[T] {
+	page := plain
+	if wantsRaw(o.output) {
+		page = raw
+	}
+	fetch := func(ctx context.Context, next string) (*model.Page[T], error) {
+		return page(ctx, o.from, o.to, next)
+	}
+	return redactPages(o.conf.redact, filterPages(fetch, keep), mask, maskRaw)
 }

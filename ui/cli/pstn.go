@@ -36,15 +36,7 @@ func (o *pstnOptions) resolve(cmd string, set map[string]bool, pos []string, now
 }
 
 func (o *pstnOptions) run(ctx context.Context, e *env) error {
-	c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
-	if err != nil {
-		return err
-	}
-	defer stop()
-	if o.summary {
-		return o.summarize(ctx, c, e.stdout)
-	}
-	return o.writeRows(ctx, c, e.stdout)
+	return runLog(ctx, e, &o.logOptions, o.summarize, o.writeRows)
 }
 
 // keep is the row filter of --user and --number, the prompt's rules
@@ -59,15 +51,7 @@ func (o *pstnOptions) keep() func(*model.PstnRow) bool {
 // writeRows writes the log: json and jsonl each row as Graph sent it.
 func (o *pstnOptions) writeRows(ctx context.Context, c *graphclient.Client, stdout io.Writer) error {
 	rw := export.NewRowWriter(stdout, export.Format(o.output), export.PstnColumns)
-	page := c.PstnCalls
-	if wantsRaw(o.output) {
-		page = c.PstnCallsRaw
-	}
-	fetch := func(ctx context.Context, next string) (*model.Page[model.PstnRow], error) {
-		return page(ctx, o.from, o.to, next)
-	}
-	fetch = filterPages(fetch, o.keep())                                         // before --redact masks what --user matches
-	fetch = redactPages(o.conf.redact, fetch, redact.PstnRow, redact.RawPstnRow) // --redact
+	fetch := logFetch(&o.logOptions, c.PstnCalls, c.PstnCallsRaw, o.keep(), redact.PstnRow, redact.RawPstnRow)
 	err := streamPages(ctx, fetch, rw, beforePstnEnd(o.to), o.limit)
 	if errors.Is(err, graphclient.ErrRangeTooLong) {
 		return usagef(o.cmd, "%v", err)

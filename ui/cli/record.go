@@ -27,19 +27,25 @@ func (o *recordOptions) flags(fs *flag.FlagSet) {
 }
 
 func (o *recordOptions) resolve(cmd string, set map[string]bool, pos []string, now time.Time) error {
-	if err := o.start(cmd, set, now); err != nil {
-		return err
-	}
-	if err := o.takeID(pos); err != nil {
-		return err
-	}
-	if err := o.resolveConnection(); err != nil {
+	if err := o.resolveRecord(cmd, set, pos, now); err != nil {
 		return err
 	}
 	if o.output != "json" {
 		return usagef(cmd, "--output %q: a record is written as json only", o.output)
 	}
 	return nil
+}
+
+// resolveRecord is what every command on one record checks first: the
+// config and flags, the id, the connection.
+func (o *recordOptions) resolveRecord(cmd string, set map[string]bool, pos []string, now time.Time) error {
+	if err := o.start(cmd, set, now); err != nil {
+		return err
+	}
+	if err := o.takeID(pos); err != nil {
+		return err
+	}
+	return o.resolveConnection()
 }
 
 // takeID takes the record's id and refuses any other argument, and an id

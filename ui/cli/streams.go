@@ -27,13 +27,7 @@ func (o *streamsOptions) flags(fs *flag.FlagSet) {
 }
 
 func (o *streamsOptions) resolve(cmd string, set map[string]bool, pos []string, now time.Time) error {
-	if err := o.start(cmd, set, now); err != nil {
-		return err
-	}
-	if err := o.takeID(pos); err != nil {
-		return err
-	}
-	if err := o.resolveConnection(); err != nil {
+	if err := o.resolveRecord(cmd, set, pos, now); err != nil {
 		return err
 	}
 	switch o.output {
