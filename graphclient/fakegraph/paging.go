@@ -73,6 +73,7 @@ type pageToken struct {
 	Record   string `json:"r,omitempty"` // record id for sessions/participants
 	LastNano int64  `json:"t,omitempty"` // records: start of the last item sent
 	LastID   string `json:"i,omitempty"` // records: id of the last item sent
+	Oldest   bool   `json:"a,omitempty"` // records: the list pages oldest first
 	Offset   int    `json:"o,omitempty"` // sessions/participants: items already sent
 }
 

@@ -2,6 +2,8 @@ package fakegraph
 
 import (
 	"cmp"
+	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -47,7 +49,7 @@ func (s *Server) listRecords(c *call) {
 		c.badRequest("Query option '" + bad + "' is not supported on communications/callRecords.")
 		return
 	}
-	st := pageToken{Kind: "records", Filter: q["$filter"], Select: q["$select"]}
+	st := pageToken{Kind: "records", Filter: q["$filter"], Select: q["$select"], Oldest: s.listOrder == OldestFirst}
 	_, filtered := q["$filter"]
 	if tok, ok := q["$skiptoken"]; ok {
 		if st, err = s.decodeToken(tok, "records"); err != nil {
@@ -75,7 +77,7 @@ func (s *Server) listRecords(c *call) {
 	}
 	var page []*recordEntry
 	more := false
-	for _, e := range s.tenant.recordSnapshot() {
+	for _, e := range inOrder(s.tenant.recordSnapshot(), st.Oldest) {
 		if st.LastID != "" && !afterCursor(e, st) || !c.visible(e) || !f.match(e) {
 			continue
 		}
@@ -105,9 +107,25 @@ func (s *Server) listRecords(c *call) {
 	c.ok(out)
 }
 
-// afterCursor orders like the list: newest first, then by id.
+// inOrder walks the snapshot (newest first, then by id) in the order the
+// token's list pages in.
+func inOrder(all []*recordEntry, oldest bool) iter.Seq2[int, *recordEntry] {
+	if oldest {
+		return slices.Backward(all)
+	}
+	return slices.All(all)
+}
+
+// afterCursor orders like the list: by start time, newest or oldest first
+// as the token says, then by id in the same direction.
 func afterCursor(e *recordEntry, st pageToken) bool {
 	n := e.head.StartDateTime.UnixNano()
+	if st.Oldest {
+		if n != st.LastNano {
+			return n > st.LastNano
+		}
+		return cmp.Compare(e.head.ID, st.LastID) < 0
+	}
 	if n != st.LastNano {
 		return n < st.LastNano
 	}

@@ -14,8 +14,16 @@ import (
 )
 
 func TestListPagesEveryRecordExactlyOnce(t *testing.T) {
+	for _, order := range []ListOrder{NewestFirst, OldestFirst} {
+		t.Run(map[ListOrder]string{NewestFirst: "newest first", OldestFirst: "oldest first"}[order], func(t *testing.T) {
+			listPagesEveryRecordExactlyOnce(t, order)
+		})
+	}
+}
+
+func listPagesEveryRecordExactlyOnce(t *testing.T, order ListOrder) {
 	ten := demo()
-	_, ts := serve(t, ten, Options{})
+	_, ts := serve(t, ten, Options{ListOrder: order})
 	var want []string
 	for _, r := range ten.Records() {
 		if !r.StartDateTime.Before(testNow.Add(-retention)) {
@@ -41,8 +49,11 @@ func TestListPagesEveryRecordExactlyOnce(t *testing.T) {
 						t.Fatalf("record %s listed twice", r.ID)
 					}
 					seen[r.ID] = true
-					if !prevStart.IsZero() && r.StartDateTime.After(prevStart) {
+					if !prevStart.IsZero() && order == NewestFirst && r.StartDateTime.After(prevStart) {
 						t.Fatalf("not newest first at %s", r.ID)
+					}
+					if !prevStart.IsZero() && order == OldestFirst && r.StartDateTime.Before(prevStart) {
+						t.Fatalf("not oldest first at %s", r.ID)
 					}
 					prevStart = r.StartDateTime.Time
 					if r.OrganizerV2 == nil || len(r.Sessions) > 0 || len(r.ParticipantsV2) > 0 {

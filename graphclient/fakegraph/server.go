@@ -55,7 +55,22 @@ type Options struct {
 	// DenyUsers answers /users with the 403 an app without User.Read.All
 	// gets, while call records still work (users.go).
 	DenyUsers bool
+	// ListOrder is the order List callRecords pages in. Graph documents
+	// none (graph-api.md §4.5); the one example on Microsoft's List
+	// callRecords page is oldest first, so clients must not assume either.
+	ListOrder ListOrder
 }
+
+// ListOrder is an order a fake collection serves its items in.
+type ListOrder int
+
+const (
+	// NewestFirst pages by start time descending, then id.
+	NewestFirst ListOrder = iota
+	// OldestFirst pages by start time ascending, then id, as the example
+	// on Microsoft's List callRecords page does.
+	OldestFirst
+)
 
 // RecordedRequest is one request the server saw, for tests to assert on what
 // a client sent (and how often).
@@ -76,7 +91,8 @@ type Server struct {
 	clock  func() time.Time
 	key    []byte // signs paging tokens so they are opaque and unforgeable
 
-	denyUsers bool // Options.DenyUsers
+	denyUsers bool      // Options.DenyUsers
+	listOrder ListOrder // Options.ListOrder
 
 	faultMu sync.RWMutex
 	faults  Faults
@@ -90,6 +106,7 @@ type Server struct {
 func New(t *Tenant, opts Options) *Server {
 	s := &Server{tenant: t, token: opts.Token, clock: opts.Clock, faults: opts.Faults, key: make([]byte, 32)}
 	s.denyUsers = opts.DenyUsers
+	s.listOrder = opts.ListOrder
 	if s.clock == nil {
 		s.clock = time.Now
 	}
