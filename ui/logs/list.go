@@ -1,7 +1,7 @@
 package logs
 
 import (
-	"slices"
+	"context"
 	"time"
 
 	"github.com/callscope/callscope/ui/common"
@@ -29,11 +29,24 @@ type List struct {
 	tbl  table.Table
 
 	// view lists the rows shown, in order; identity means all rows in load
-	// order and view is unused. seen is how many feed rows view covers.
-	view     []int32
+	// order and view is nil. seen is how many feed rows view covers; match
+	// and shown are the filter and sort it was built with, by the order
+	// arriving rows merge in by (see view.go).
+	view     *rowstore.Order
 	identity bool
 	seen     int
 	match    func(int32) bool
+	shown    sortOrder
+	by       rowstore.RowCmp
+
+	// job is the view being built off the loop for the filter and sort
+	// asked for (0: none); the view above stays on screen until it lands.
+	job       uint64
+	jobCancel context.CancelFunc
+	jobWords  string // the footer's note meanwhile: "sorting 1,000,000 rows…"
+	// asyncRows is the most rows a view is built for on the loop.
+	asyncRows int
+	initCmd   tea.Cmd // a group view's first build, for Init
 
 	filter filter
 	fixed  bool
@@ -80,21 +93,27 @@ func newList(c *common.Common, f *feed, g rowstore.LogGroup) *List {
 // keeps the filters its summary counted with, so that its rows are the
 // ones the group's count stands for.
 func newFilteredList(c *common.Common, f *feed, flt filter) *List {
-	s := &List{c: c, feed: f, filter: flt, fixed: flt.group.Kind != rowstore.GroupNone, sort: loadOrder, identity: true}
+	s := &List{c: c, feed: f, filter: flt, fixed: flt.group.Kind != rowstore.GroupNone, sort: loadOrder, shown: loadOrder,
+		identity: true, asyncRows: viewAsyncRows}
 	s.cols = f.rep.columns()
 	s.failedText = c.Styles.Danger.Render("FAILED")
 	s.tbl = table.NewTable(c, tableColumns(s.cols), s.cell)
 	if s.fixed {
-		s.rebuild()
+		s.initCmd = s.rebuild()
 	} else {
-		s.absorb()
+		s.absorb() // every row in load order: nothing to build
 	}
 	return s
 }
 
 // Init fetches the first page unless the feed already has rows.
 func (s *List) Init() tea.Cmd {
-	if s.fixed || s.feed.Started || s.feed.Pending != 0 {
+	if s.fixed {
+		cmd := s.initCmd
+		s.initCmd = nil
+		return cmd
+	}
+	if s.feed.Started || s.feed.Pending != 0 {
 		return nil
 	}
 	return s.feed.fetch(s.c)
@@ -116,17 +135,20 @@ func (s *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case pageMsg:
 		// Any screen sharing the feed may take the page; all catch up.
 		s.feed.accept(s.c, msg)
-		s.absorb()
+		cmd := s.absorb()
 		s.resize()
-		return s, s.maybeFetch()
+		return s, tea.Batch(cmd, s.maybeFetch())
 	case bulkChunkMsg, bulkDoneMsg:
 		// A summary below loads the rows a group view shows.
-		s.absorb()
+		cmd := s.absorb()
 		s.resize()
+		return s, cmd
 	case feedAdoptMsg:
 		if msg.old == s.feed && !s.fixed {
-			s.adopt(msg.new)
+			return s, s.adopt(msg.new)
 		}
+	case viewBuiltMsg:
+		return s, s.land(msg)
 	case tea.KeyMsg:
 		switch {
 		case s.form != nil:
@@ -209,8 +231,7 @@ func (s *List) pickerKey(msg tea.KeyMsg) tea.Cmd {
 	case table.FormApplied:
 		s.sort = s.picker.Order()
 		s.picker = nil
-		s.rebuild()
-		return s.maybeFetch()
+		return tea.Batch(s.rebuild(), s.maybeFetch())
 	case table.FormCancelled:
 		s.picker = nil
 	}
@@ -219,9 +240,9 @@ func (s *List) pickerKey(msg tea.KeyMsg) tea.Cmd {
 
 // refilter shows the rows the filter now passes.
 func (s *List) refilter() tea.Cmd {
-	s.rebuild()
+	cmd := s.rebuild()
 	s.resize()
-	return s.maybeFetch()
+	return tea.Batch(cmd, s.maybeFetch())
 }
 
 // reload starts over on a new range: a new feed, whose rows replace the
@@ -229,7 +250,7 @@ func (s *List) refilter() tea.Cmd {
 // dropped on arrival. Filter and sort stay.
 func (s *List) reload(from, to time.Time) tea.Cmd {
 	s.feed.Abort()
-	s.switchFeed(newFeed(s.feed.rep.empty(), from, to))
+	s.switchFeed(newFeed(s.feed.rep.empty(), from, to)) // no rows: built at once
 	s.resize()
 	return s.feed.fetch(s.c)
 }
@@ -244,134 +265,6 @@ func (s *List) maybeFetch() tea.Cmd {
 		return nil
 	}
 	return s.feed.fetch(s.c)
-}
-
-// sortKeyFunc is the key of the current sort column, nil for load order.
-func (s *List) sortKeyFunc() rowstore.KeyFunc {
-	if s.sort.col < 0 {
-		return nil
-	}
-	return s.feed.rep.SortKey(s.sort.col)
-}
-
-// rowAt maps a table position to a row.
-func (s *List) rowAt(pos int) int32 {
-	if s.identity {
-		return int32(pos)
-	}
-	return s.view[pos]
-}
-
-// locate is the table position of row r, or -1 when it is not shown.
-func (s *List) locate(r int32) int {
-	switch {
-	case s.identity:
-		if int(r) < s.seen {
-			return int(r)
-		}
-		return -1
-	case s.sort.col < 0:
-		// A filtered view in load order is ascending: search it.
-		if pos, ok := slices.BinarySearch(s.view, r); ok {
-			return pos
-		}
-		return -1
-	}
-	return rowstore.FindRow(s.view, r)
-}
-
-// switchFeed puts f in place of the feed and rebuilds the view from
-// nothing: the old view's row numbers index the old feed, so no cursor
-// anchor may carry over into the new one.
-func (s *List) switchFeed(f *feed) {
-	s.feed = f
-	s.seen = 0
-	s.view, s.identity = nil, true
-	s.tbl.SetLen(0)
-	s.tbl.SetCursor(0)
-	s.rebuild()
-}
-
-// rebuild recomputes the view after the filter or sort changed, keeping
-// the cursor on the same row, or on the next row shown after it when the
-// new filter hides it.
-func (s *List) rebuild() {
-	oldIdentity, oldView, oldLen, oldCursor := s.identity, s.view, s.tbl.Len(), s.tbl.Cursor()
-	anchor, has := int32(-1), oldLen > 0
-	if has {
-		anchor = s.rowAt(s.tbl.Cursor())
-	}
-	s.seen = s.feed.Len()
-	s.match = s.feed.rep.matcher(s.filter)
-	key := s.sortKeyFunc()
-	s.identity = s.match == nil && key == nil
-	s.view = rowstore.BuildView(s.seen, s.match, key, s.sort.desc)
-	s.tbl.SetLen(s.viewLen())
-	if !has {
-		return
-	}
-	pos := s.locate(anchor)
-	old := func(p int) int32 {
-		if oldIdentity {
-			return int32(p)
-		}
-		return oldView[p]
-	}
-	for p := oldCursor + 1; pos < 0 && p < oldLen; p++ {
-		if r := old(p); s.match == nil || s.match(r) {
-			pos = s.locate(r)
-		}
-	}
-	s.tbl.SetCursor(max(pos, 0))
-}
-
-// adopt switches to a feed that holds the whole range (a summary loaded
-// it), keeping the cursor on the same row.
-func (s *List) adopt(f *feed) {
-	id := ""
-	if s.tbl.Len() > 0 {
-		id = s.feed.rep.ID(s.rowAt(s.tbl.Cursor()))
-	}
-	s.feed.Abort() // the whole range is in f: a page still coming is not needed
-	s.switchFeed(f)
-	s.resize()
-	if id == "" {
-		return
-	}
-	if i := s.feed.rep.FindID(id); i >= 0 {
-		s.tbl.SetCursor(max(s.locate(i), 0))
-	}
-}
-
-// absorb adds feed rows that arrived since the view was built.
-func (s *List) absorb() {
-	n := s.feed.Len()
-	if n == s.seen {
-		return
-	}
-	if !s.identity {
-		var anchor int32 = -1
-		sorted := s.sort.col >= 0 && s.tbl.Len() > 0
-		if sorted {
-			anchor = s.rowAt(s.tbl.Cursor())
-		}
-		s.view = rowstore.ExtendView(s.view, s.seen, n, s.match, s.sortKeyFunc(), s.sort.desc)
-		s.seen = n
-		s.tbl.SetLen(s.viewLen())
-		if sorted {
-			s.tbl.SetCursor(max(s.locate(anchor), 0))
-		}
-		return
-	}
-	s.seen = n
-	s.tbl.SetLen(n)
-}
-
-func (s *List) viewLen() int {
-	if s.identity {
-		return s.seen
-	}
-	return len(s.view)
 }
 
 // resize gives the table the body less the paging line, if one shows.

@@ -199,7 +199,7 @@ func TestLogSortKeepsCursorRow(t *testing.T) {
 		t.Fatal("End should have loaded the next page")
 	}
 	want := rowstore.BuildView(s.feed.Len(), s.match, drStore(s.feed).SortKey(rowstore.DRColTrunk), false)
-	if !slices.Equal(s.view, want) {
+	if !slices.Equal(s.view.Rows(), want) {
 		t.Fatal("rows merged from a new page are out of order")
 	}
 }

@@ -37,6 +37,10 @@ func (s *List) Status() common.Status {
 	if !s.identity {
 		st.Note = strings.TrimPrefix(st.Note+" · "+common.FormatCount(s.tbl.Len())+" shown", " · ")
 	}
+	if s.jobWords != "" {
+		// The old view shows until the new one lands.
+		st.Note = strings.TrimPrefix(st.Note+" · "+s.jobWords, " · ")
+	}
 	if s.fixed && st.Err != nil {
 		// The summary's load failed, and r is the summary's: the footer's
 		// "r retries" would be wrong here; the view says where to go.
@@ -103,6 +107,9 @@ func (s *List) View() string {
 	case s.feed.Len() == 0:
 		return common.MessageView(s.width, st.Title.Render("No "+s.what()+" between "+s.rangeWords()),
 			"", st.Subtle.Render(k.Filter.Help().Key+" changes the range · "+k.Reload.Help().Key+" reloads"))
+	case n == 0 && s.jobWords != "":
+		// A group view's rows are still being picked out off the loop.
+		return common.MessageView(s.width, st.Subtle.Render(s.jobWords))
 	case n == 0:
 		hint := "No loaded row matches " + s.filterWords()
 		if s.feed.More() && !s.fixed {
@@ -163,12 +170,12 @@ func (s *List) Export() tea.Cmd {
 	if n == 0 {
 		return common.Flash("nothing to export yet", true)
 	}
-	view, identity := s.view[:len(s.view):len(s.view)], s.identity
+	view, identity := s.view.Clone(), s.identity
 	return s.feed.rep.export(s.c, n, func(i int) int32 {
 		if identity {
 			return int32(i)
 		}
-		return view[i]
+		return view.At(i)
 	})
 }
 

@@ -62,6 +62,11 @@ type report interface {
 	FindID(id string) int32
 	// SortKey is the key of column col.
 	SortKey(col int) rowstore.KeyFunc
+	// Compare is the order of column col, as SortKey's, without ranking.
+	Compare(col int) func(a, b int32) int
+	// snapshot is a read-only copy of the report's rows for a goroutine
+	// (viewjob.go, summaryjob.go).
+	snapshot() report
 	// cell is the text of row i's column col; failed is the pre-rendered
 	// result cell of a failed row.
 	cell(i int32, col int, loc *time.Location, failed string) string

@@ -38,6 +38,14 @@ type summary struct {
 	started time.Time
 	took    time.Duration // elapsed when the load ended
 
+	// grouping is the grouping of many rows running off the loop (0:
+	// none; see summaryjob.go); groupedOver is how many rows the groups it
+	// brought cover, which they cannot grow past.
+	grouping    uint64
+	groupedOver int
+	asyncRows   int     // the most rows grouped on the loop
+	initCmd     tea.Cmd // the first grouping, for Init
+
 	cursor int // index into items of the selected group
 	offset int // first item line shown
 	width  int
@@ -49,25 +57,35 @@ type summary struct {
 // failures only), so that a on a narrowed list summarises what it shows;
 // Init loads.
 func newSummary(c *common.Common, f *feed, flt filter) *summary {
-	s := &summary{c: c, base: f, feed: f, filter: flt, cursor: -1}
+	s := &summary{c: c, base: f, feed: f, filter: flt, cursor: -1, asyncRows: viewAsyncRows}
 	if !f.Complete() {
 		s.feed = newFeed(f.rep.empty(), f.from, f.to)
 	}
-	s.reset()
+	s.initCmd = s.reset()
 	return s
 }
 
-// reset starts the groups over on s.feed.
-func (s *summary) reset() {
+// reset starts the groups over on s.feed: at once over few rows, else
+// off the loop, with the command it returns.
+func (s *summary) reset() tea.Cmd {
 	// A matcher per feed: its memos index that feed's interned ids.
 	s.groups = s.feed.rep.groups(s.feed.from, s.feed.to, s.feed.rep.matcher(s.filter))
-	s.absorb()
+	s.grouping, s.groupedOver = 0, 0
+	if n := s.feed.Len(); n > s.asyncRows {
+		s.groups.add(0) // an empty summary shows meanwhile
+		s.items = nil
+		s.render()
+		return s.groupCmd(n)
+	}
+	return s.absorb()
 }
 
 // Init starts loading the range, unless the list had it all.
 func (s *summary) Init() tea.Cmd {
 	if s.feed == s.base {
-		return nil
+		cmd := s.initCmd
+		s.initCmd = nil
+		return cmd
 	}
 	return s.load()
 }
@@ -77,7 +95,7 @@ func (s *summary) Init() tea.Cmd {
 func (s *summary) load() tea.Cmd {
 	if s.feed.Len() > 0 || s.feed.Err != nil {
 		s.feed = newFeed(s.base.rep.empty(), s.base.from, s.base.to)
-		s.reset()
+		s.reset() // no rows yet: no command
 	}
 	s.pending = common.NewRequestID()
 	s.feed.Started, s.feed.Pending = true, s.pending // the list does not page meanwhile
@@ -117,8 +135,7 @@ func (s *summary) onBulk(msg tea.Msg) tea.Cmd {
 		}
 		s.feed.rep.addRows(s.c, &s.feed.Pager, msg.rows)
 		s.partial = s.partial || msg.partial
-		s.absorb()
-		return bulkListen(msg.ch)
+		return tea.Batch(s.absorb(), bulkListen(msg.ch))
 	case bulkProgressMsg:
 		if msg.reqID != s.pending {
 			return nil
@@ -148,13 +165,22 @@ func (s *summary) onBulk(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// absorb groups the feed rows that arrived since the last call.
-func (s *summary) absorb() {
+// absorb groups the feed rows that arrived since the last call. Groups
+// made off the loop read a snapshot: more rows than it holds start the
+// grouping over (the command).
+func (s *summary) absorb() tea.Cmd {
+	switch {
+	case s.grouping != 0:
+		return nil // the grouping in flight is checked when it lands
+	case s.groupedOver > 0 && s.feed.Len() != s.groupedOver:
+		return s.reset()
+	}
 	if !s.groups.add(s.feed.Len()) {
-		return
+		return nil
 	}
 	s.items = nil
 	s.render()
+	return nil
 }
 
 // Capturing is true while the loader runs, so that esc reaches the
@@ -171,6 +197,8 @@ func (s *summary) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.render()
 	case bulkChunkMsg, bulkProgressMsg, bulkDoneMsg:
 		return s, s.onBulk(msg)
+	case summaryGroupedMsg:
+		return s, s.land(msg)
 	case common.PrefsChangedMsg:
 		s.render()
 	case tea.KeyMsg:
@@ -246,7 +274,7 @@ func (s *summary) Title() string { return "Triage" }
 func (s *summary) Status() common.Status {
 	st := common.Status{
 		Loaded:   s.feed.Len(),
-		Loading:  s.loading,
+		Loading:  s.loading || s.grouping != 0,
 		Activity: "the whole range",
 		Err:      s.feed.Err,
 		Filter:   common.FormatShortTime(s.feed.from, s.c.Loc()) + " → " + common.FormatShortTime(s.feed.to, s.c.Loc()),

@@ -153,6 +153,8 @@ func (s *summary) progress() string {
 	p := s.prog
 	rows := common.Plural(s.feed.Len(), "row", "rows")
 	switch {
+	case s.grouping != 0 && !s.loading:
+		return st.Subtle.Render("Grouping " + rows + "…")
 	case s.loading:
 		line := "Loading the whole range: " + common.Plural(p.Pages, "page", "pages") + " · " + rows +
 			" · " + common.FormatDuration(s.c.Now().Sub(s.started)) + " elapsed"

@@ -1,5 +1,7 @@
 package rowstore
 
+import "context"
+
 // Sorting and filtering never move rows: a view is a slice of row
 // positions ([]int32), nil meaning "every row in load order". Keys are
 // uint64s whose order is the column's order (strings by rank, see
@@ -22,79 +24,66 @@ func signedKey(v int64) uint64 { return uint64(v) ^ 1<<63 }
 // (nil: load order), descending if desc. It returns nil for "all rows in
 // load order" so that the common case costs no index at all.
 func BuildView(n int, match func(int32) bool, key KeyFunc, desc bool) []int32 {
+	v, _ := BuildViewContext(context.Background(), n, match, key, desc)
+	return v
+}
+
+// cancelEvery is how many rows a build reads between looks at its context.
+const cancelEvery = 1 << 16
+
+// BuildViewContext is BuildView for a goroutine: it gives up with ctx's
+// error when a newer view supersedes this one.
+func BuildViewContext(ctx context.Context, n int, match func(int32) bool, key KeyFunc, desc bool) ([]int32, error) {
 	if match == nil && key == nil {
-		return nil
+		return nil, nil
 	}
 	if key == nil {
 		v := make([]int32, 0, n/4+16)
 		for i := int32(0); i < int32(n); i++ {
+			if i%cancelEvery == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			if match(i) {
 				v = append(v, i)
 			}
 		}
-		return v
+		return v, nil
 	}
-	pairs := keyPairs(0, n, match, key, desc)
+	pairs := make([]keyPair, 0, n)
+	for lo := 0; lo < n; lo += cancelEvery {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		pairs = appendKeyPairs(pairs, lo, min(lo+cancelEvery, n), match, key, desc)
+	}
 	radixSort(pairs)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	v := make([]int32, len(pairs))
 	for j, p := range pairs {
 		v[j] = p.Row
 	}
-	return v
+	return v, nil
 }
 
 // keyPairs collects the keys of the matching rows in lo..hi-1.
 func keyPairs(lo, hi int, match func(int32) bool, key KeyFunc, desc bool) []keyPair {
+	return appendKeyPairs(make([]keyPair, 0, hi-lo), lo, hi, match, key, desc)
+}
+
+// appendKeyPairs is keyPairs appending to pairs.
+func appendKeyPairs(pairs []keyPair, lo, hi int, match func(int32) bool, key KeyFunc, desc bool) []keyPair {
 	var flip uint64
 	if desc {
 		flip = ^uint64(0)
 	}
-	pairs := make([]keyPair, 0, hi-lo)
 	for i := int32(lo); i < int32(hi); i++ {
 		if match == nil || match(i) {
 			pairs = append(pairs, keyPair{key(i) ^ flip, i})
 		}
 	}
 	return pairs
-}
-
-// ExtendView adds rows lo..hi-1 (new since the view was built) to view,
-// keeping its order: appended in load order, or merged by key. The result
-// may share view's array only by appending past its length, so a copy of
-// the old slice header stays valid for readers such as an export.
-func ExtendView(view []int32, lo, hi int, match func(int32) bool, key KeyFunc, desc bool) []int32 {
-	if key == nil {
-		for i := int32(lo); i < int32(hi); i++ {
-			if match == nil || match(i) {
-				view = append(view, i)
-			}
-		}
-		return view
-	}
-	add := keyPairs(lo, hi, match, key, desc)
-	if len(add) == 0 {
-		return view
-	}
-	radixSort(add)
-	var flip uint64
-	if desc {
-		flip = ^uint64(0)
-	}
-	out := make([]int32, 0, len(view)+len(add))
-	j := 0
-	for _, r := range view {
-		k := key(r) ^ flip
-		// Older rows win ties: they come first in load order.
-		for j < len(add) && add[j].Key < k {
-			out = append(out, add[j].Row)
-			j++
-		}
-		out = append(out, r)
-	}
-	for ; j < len(add); j++ {
-		out = append(out, add[j].Row)
-	}
-	return out
 }
 
 // radixSort sorts pairs by k, stably, eight bits a pass, skipping passes
@@ -141,14 +130,4 @@ func insertionSort(p []keyPair) {
 			p[j], p[j-1] = p[j-1], p[j]
 		}
 	}
-}
-
-// FindRow is the position of row r in view, or -1.
-func FindRow(view []int32, r int32) int {
-	for pos, v := range view {
-		if v == r {
-			return pos
-		}
-	}
-	return -1
 }

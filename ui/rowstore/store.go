@@ -141,9 +141,14 @@ func (t *strTab) Ranks() []uint32 {
 		order[i] = uint32(i)
 	}
 	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(t.strs[a], t.strs[b]) })
+	// Equal strings (two users may share a label) share a rank, so that
+	// their rows tie and keep load order, as Compare orders them.
 	r := make([]uint32, len(t.strs))
 	for pos, id := range order {
 		r[id] = uint32(pos)
+		if pos > 0 && t.strs[id] == t.strs[order[pos-1]] {
+			r[id] = r[order[pos-1]]
+		}
 	}
 	return r
 }

@@ -1,6 +1,7 @@
 package rowstore
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -141,28 +142,47 @@ func TestRadixSortIsStableAndOrdered(t *testing.T) {
 	}
 }
 
-func TestExtendViewMatchesRebuild(t *testing.T) {
+func TestOrderMergeMatchesRebuild(t *testing.T) {
 	rows := uitest.DemoTenant.DirectRoutingRows()[:5000]
 	s := NewDRStore()
 	for i := range rows[:2000] {
 		s.Add(&rows[i])
 	}
 	match := s.Matcher(true, LogGroup{})
-	for _, col := range []int{DRColDuration, DRColTrunk, DRColSIP, DRColNumbers} {
+	for col := DRColStart; col <= DRColLocation; col++ {
 		for _, desc := range []bool{false, true} {
 			s2 := NewDRStore()
 			for i := range rows[:2000] {
 				s2.Add(&rows[i])
 			}
 			m2 := s2.Matcher(true, LogGroup{})
-			v := BuildView(s2.Len(), m2, s2.SortKey(col), desc)
-			for i := range rows[2000:] {
-				s2.Add(&rows[2000+i])
+			o := NewOrder(BuildView(s2.Len(), m2, s2.SortKey(col), desc))
+			by := ViewCmp(s2.Compare(col), desc)
+			// Three pages arrive, each sorted and merged in.
+			for lo := 2000; lo < len(rows); lo += 1000 {
+				var add []int32
+				for i := lo; i < lo+1000; i++ {
+					s2.Add(&rows[i])
+					if m2(int32(i)) {
+						add = append(add, int32(i))
+					}
+				}
+				slices.SortFunc(add, by)
+				o.Merge(add, by)
 			}
-			v = ExtendView(v, 2000, s2.Len(), m2, s2.SortKey(col), desc)
 			want := BuildView(s2.Len(), m2, s2.SortKey(col), desc)
-			if !slices.Equal(v, want) {
+			if got := o.Rows(); !slices.Equal(got, want) {
 				t.Fatalf("col %d desc %v: merged view differs from a rebuilt one", col, desc)
+			}
+			for pos, r := range want {
+				if o.At(pos) != r || o.Locate(r, by) != pos {
+					t.Fatalf("col %d desc %v: row %d at %d: At %d, Locate %d", col, desc, r, pos, o.At(pos), o.Locate(r, by))
+				}
+			}
+			for r := int32(0); r < 50; r++ {
+				if !m2(r) && o.Locate(r, by) != -1 {
+					t.Fatalf("row %d is not in the view but was found", r)
+				}
 			}
 		}
 	}
@@ -174,11 +194,89 @@ func TestExtendViewMatchesRebuild(t *testing.T) {
 	}
 }
 
+func TestOrderAppendAndClone(t *testing.T) {
+	o := NewOrder(nil)
+	var want []int32
+	for lo := int32(0); lo < 3000; lo += 700 {
+		var page []int32
+		for r := lo; r < lo+300; r += 2 {
+			page = append(page, r)
+		}
+		o.Append(page)
+		want = append(want, page...)
+	}
+	snap := o.Clone()
+	frozen := slices.Clone(want)
+	o.Append([]int32{5000, 5001})
+	o.Merge([]int32{1, 2}, ViewCmp(nil, false))
+	if !slices.Equal(snap.Rows(), frozen) {
+		t.Fatal("appending to or merging into an order changed a clone taken before")
+	}
+	got := o.Rows()
+	if len(got) != len(want)+4 || !slices.IsSorted(got) {
+		t.Fatalf("rows %v: not every row in load order", got)
+	}
+	for _, from := range []int{0, 1, 511, 512, 600, len(got) - 1, len(got)} {
+		if tail := slices.Collect(o.From(from)); !slices.Equal(tail, got[from:]) {
+			t.Fatalf("From(%d) = %v, want %v", from, tail, got[from:])
+		}
+	}
+}
+
+func TestBuildViewContextStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := BuildViewContext(ctx, 1000, nil, func(int32) uint64 { return 1 }, false); err == nil {
+		t.Fatal("a cancelled build must give up")
+	}
+	if v, err := BuildViewContext(context.Background(), 0, nil, func(int32) uint64 { return 1 }, false); err != nil || v == nil {
+		t.Fatal("a sorted view of no rows is empty, not the identity (nil)")
+	}
+}
+
 func TestFloatKeyOrder(t *testing.T) {
 	vals := []float64{math.NaN(), -2.5, math.Copysign(0, -1), 0, 0.01, 1, 1e9}
 	for i := 1; i < len(vals); i++ {
 		if floatKey(vals[i-1]) > floatKey(vals[i]) {
 			t.Errorf("floatKey(%v) > floatKey(%v)", vals[i-1], vals[i])
 		}
+	}
+}
+
+func TestPstnOrderMergeMatchesRebuild(t *testing.T) {
+	rows := uitest.DemoTenant.PstnRows()
+	if len(rows) < 600 {
+		t.Fatalf("the demo tenant has %d PSTN rows, want 600 or more", len(rows))
+	}
+	rows = rows[:600]
+	for col := PstnColStart; col <= PstnColLicense; col++ {
+		for _, desc := range []bool{false, true} {
+			s := NewPstnStore()
+			for i := range rows[:300] {
+				s.Add(&rows[i])
+			}
+			o := NewOrder(BuildView(s.Len(), nil, s.SortKey(col), desc))
+			by := ViewCmp(s.Compare(col), desc)
+			var add []int32
+			for i := 300; i < len(rows); i++ {
+				s.Add(&rows[i])
+				add = append(add, int32(i))
+			}
+			slices.SortFunc(add, by)
+			o.Merge(add, by)
+			if got, want := o.Rows(), BuildView(s.Len(), nil, s.SortKey(col), desc); !slices.Equal(got, want) {
+				t.Fatalf("col %d desc %v: merged view differs from a rebuilt one", col, desc)
+			}
+		}
+	}
+}
+
+// Two users with one label share a rank, so their rows tie in a sort and
+// keep load order, as Compare (which compares labels) orders them.
+func TestEqualLabelsShareARank(t *testing.T) {
+	labels := []string{"bob", "ann", "bob", "cy"}
+	r := labelRanks(len(labels), func(id uint32) string { return labels[id] })
+	if r[0] != r[2] || r[1] >= r[0] || r[3] <= r[0] {
+		t.Fatalf("ranks %v: want ann < bob = bob < cy", r)
 	}
 }
