@@ -67,8 +67,9 @@ func queryEscape(s string) string {
 	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
 }
 
-// ListCallRecords returns one page of call records, newest first as Graph
-// serves them. Pass nextLink "" for the first page, then the page's NextLink
+// ListCallRecords returns one page of call records in whatever order Graph
+// serves them (none is documented; ListCallRecordsNewest sorts). Pass
+// nextLink "" for the first page, then the page's NextLink
 // verbatim, with the same q; a link off the service root is refused. When
 // Graph's nextLink leads back to this page or to the first, the page comes
 // back with NextLink cleared and an error matching ErrRepeatedLink: its

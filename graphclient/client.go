@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -60,21 +59,25 @@ type Options struct {
 	// each). They shape the default transport only: an HTTPClient of the
 	// caller's keeps its own.
 	DialTimeout, TLSHandshakeTimeout time.Duration
-	// Observer hears about retries and finished requests; may be nil.
+	// Observer hears about retries and finished requests; may be nil. If
+	// it is also a LimitObserver it hears about long waits on the limiter.
 	Observer Observer
-	// LogLimits pace the report functions for every log loader of this
-	// client; the zero value keeps within Graph's documented limits.
-	LogLimits LogLimits
+	// Limits pace every request this client sends (see Limiter); the zero
+	// value keeps 10 % under Graph's documented limits.
+	Limits Limits
+	// Limiter, if set, is used instead of a new one made from Limits: for
+	// clients of the same tenant and app, which Graph counts together.
+	Limiter *Limiter
 }
 
 // Client talks to one Graph service root.
 type Client struct {
 	root     *url.URL
 	pipeline runtime.Pipeline
-	// logLimiter is shared by every log loader of this client, so two loads
-	// at once still keep below Graph's per-collection limit.
-	logLimiter *LogLimiter
-	maxBody    int64
+	// limiter paces every request in the pipeline, so explorer paging,
+	// record opens, scripted commands and bulk loads share Graph's limits.
+	limiter *Limiter
+	maxBody int64
 }
 
 // New validates the options and builds the azcore pipeline.
@@ -92,8 +95,11 @@ func New(o Options) (*Client, error) {
 	}
 	loopback := isLoopback(root.Hostname())
 	o.defaults()
-	lim := NewLogLimiter(o.LogLimits)
-	perRetry := []policy.Policy{&observePolicy{o: lim.Observer(o.Observer), maxRetries: o.MaxRetries,
+	lim := o.Limiter
+	if lim == nil {
+		lim = NewLimiter(o.Limits)
+	}
+	perRetry := []policy.Policy{newLimitPolicy(lim, o.Observer), &observePolicy{o: o.Observer, maxRetries: o.MaxRetries,
 		maxDelay: o.MaxRetryDelay, retryDelay: o.RetryDelay}}
 	if o.Credential != nil {
 		perRetry = append(perRetry, runtime.NewBearerTokenPolicy(o.Credential, []string{o.Cloud.Scope()},
@@ -114,8 +120,12 @@ func New(o Options) (*Client, error) {
 		PerCall:  []policy.Policy{deadlinePolicy(o.MaxTotal)},
 		PerRetry: perRetry,
 	}, co)
-	return &Client{root: root, pipeline: pl, logLimiter: lim, maxBody: o.MaxBodyBytes}, nil
+	return &Client{root: root, pipeline: pl, limiter: lim, maxBody: o.MaxBodyBytes}, nil
 }
+
+// Limiter is the limiter that paces this client's requests, for progress
+// lines that say how throttled a load is.
+func (c *Client) Limiter() *Limiter { return c.limiter }
 
 // defaults fills in every limit left zero.
 func (o *Options) defaults() {
@@ -278,46 +288,13 @@ func preferHeader(pageSize int) string {
 	return p
 }
 
-// getJSON sends one GET and decodes a 2xx body into out, display-safe
+// getJSON sends a GET and decodes a 2xx body into out, display-safe
 // (decode). keep, if not nil, is then handed the body as Graph sent it, for
 // a caller that writes Graph's own bytes (keepRawValue); its error makes
-// the response malformed.
+// the response malformed. A 200 whose body is cut off or is not the JSON
+// expected is fetched again, a bounded number of times (getjson.go).
 func (c *Client) getJSON(ctx context.Context, rawURL, prefer string, out any, keep func(body []byte) error) error {
-	req, err := runtime.NewRequest(ctx, http.MethodGet, rawURL)
-	if err != nil {
-		return fmt.Errorf("build request: %w", err)
-	}
-	req.Raw().Header.Set("Accept", "application/json")
-	if prefer != "" {
-		req.Raw().Header.Set("Prefer", prefer)
-	}
-	path := req.Raw().URL.RequestURI()
-	resp, err := c.pipeline.Do(req)
-	if err != nil {
-		return fmt.Errorf("GET %s: %w", path, netError(err))
-	}
-	defer resp.Body.Close()
-	// The transport already stopped reading at the cap (transport.go); this
-	// bound holds whatever reads the body first.
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
-	if err != nil {
-		return &MalformedResponseError{Path: path, RequestID: resp.Header.Get("request-id"), Err: err}
-	}
-	if int64(len(body)) > c.maxBody {
-		return fmt.Errorf("GET %s: %w", path, &BodyTooLargeError{Limit: c.maxBody})
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return newError(resp, body, http.MethodGet, path)
-	}
-	if err := decode(body, out); err != nil {
-		return &MalformedResponseError{Path: path, RequestID: resp.Header.Get("request-id"), Err: err}
-	}
-	if keep != nil {
-		if err := keep(body); err != nil {
-			return &MalformedResponseError{Path: path, RequestID: resp.Header.Get("request-id"), Err: err}
-		}
-	}
-	return nil
+	return c.getRetryingBody(ctx, rawURL, prefer, out, keep)
 }
 
 // linkFields hold Graph's paging links. They are followed, never shown,

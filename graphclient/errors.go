@@ -54,11 +54,17 @@ func (e *Error) Hint() string {
 	case http.StatusUnauthorized:
 		return "the token was rejected: a " + AccessTokenEnv + " token may have expired (they last about an hour) or be for another cloud; otherwise check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"
 	case http.StatusForbidden:
+		// The log functions also take the narrower permission; list and
+		// get take only CallRecords.Read.All (graph-api.md §6, from the
+		// permissions reference and the getPstnCalls and
+		// getDirectRoutingCalls pages).
+		if isLogFunctionPath(e.Path) {
+			return "the app lacks the CallRecord-PstnCalls.Read.All application permission (CallRecords.Read.All also grants it), or admin consent was not granted"
+		}
 		return "the app lacks the CallRecords.Read.All application permission, or admin consent was not granted"
 	case http.StatusNotFound:
 		// Not for the report functions, which sit under /callRecords/ too.
-		if strings.Contains(e.Path, "/callRecords/") &&
-			!strings.Contains(e.Path, "getDirectRoutingCalls(") && !strings.Contains(e.Path, "getPstnCalls(") {
+		if strings.Contains(e.Path, "/callRecords/") && !isLogFunctionPath(e.Path) {
 			return "no such call record: it may be older than 30 days, or not generated yet (allow up to 60 minutes after the call)"
 		}
 	case http.StatusTooManyRequests:
@@ -67,6 +73,12 @@ func (e *Error) Hint() string {
 		return "Graph refused the range; PSTN ranges may not exceed 90 days"
 	}
 	return ""
+}
+
+// isLogFunctionPath reports a request for getDirectRoutingCalls or
+// getPstnCalls, short or namespace-qualified.
+func isLogFunctionPath(path string) bool {
+	return strings.Contains(path, "getDirectRoutingCalls(") || strings.Contains(path, "getPstnCalls(")
 }
 
 // IsNotFound reports a 404 from Graph.

@@ -32,3 +32,23 @@ func TestUnauthorizedHintNamesTheTokenVariable(t *testing.T) {
 		t.Errorf("401 hint %q", h)
 	}
 }
+
+// A 403 names the permission the request needs: the log functions take
+// CallRecord-PstnCalls.Read.All, records only CallRecords.Read.All
+// (graph-api.md §6).
+func TestForbiddenHintNamesThePermission(t *testing.T) {
+	for path, want := range map[string]string{
+		"/v1.0/communications/callRecords":                                                                                                                                 "CallRecords.Read.All application permission",
+		"/v1.0/communications/callRecords/2f1a1100-b174-40a0-aba7-0b405e01ed92":                                                                                            "CallRecords.Read.All application permission",
+		"/v1.0/communications/callRecords/getPstnCalls(fromDateTime=2026-11-01T00:00:00Z,toDateTime=2026-11-02T00:00:00Z)":                                                 "CallRecord-PstnCalls.Read.All",
+		"/v1.0/communications/callRecords/microsoft.graph.callRecords.getDirectRoutingCalls(fromDateTime=2026-11-01T00:00:00Z,toDateTime=2026-11-02T00:00:00Z)?$skip=1000": "CallRecord-PstnCalls.Read.All",
+	} {
+		h := (&Error{Status: http.StatusForbidden, Code: "Forbidden", Path: path}).Hint()
+		if !strings.Contains(h, want) {
+			t.Errorf("%s: hint %q, want it to name %s", path, h, want)
+		}
+		if want != "CallRecord-PstnCalls.Read.All" && strings.Contains(h, "PstnCalls") {
+			t.Errorf("%s: hint %q names the log permission for a record request", path, h)
+		}
+	}
+}

@@ -211,7 +211,10 @@ func TestRetryAfterFromFakeIsHonoured(t *testing.T) {
 	}
 }
 
+// A body cut short every time is fetched again a bounded number of times,
+// then fails as malformed, saying how many tries it took.
 func TestTruncatedBodyIsAnError(t *testing.T) {
+	shortBodyRetry(t)
 	tenant := fakegraph.NewTenant()
 	tenant.AddRecord(record("a", fakeNow.Add(-time.Hour)))
 	c, srv := startFake(t, tenant)
@@ -220,6 +223,52 @@ func TestTruncatedBodyIsAnError(t *testing.T) {
 	var me *MalformedResponseError
 	if !errors.As(err, &me) {
 		t.Fatalf("err = %v, want MalformedResponseError", err)
+	}
+	if n := len(srv.Requests()); n != bodyRetry.tries || !strings.Contains(err.Error(), fmt.Sprintf("tried %d times", n)) {
+		t.Fatalf("%d requests, err %q; want %d tries, said", n, err, bodyRetry.tries)
+	}
+}
+
+// A 200 cut off mid-body (every second response) is fetched again, so
+// paging through records, a record with its sessions and a log function
+// all complete, exact and in order (issue 13, Resilience).
+func TestTruncatedPageIsFetchedAgain(t *testing.T) {
+	shortBodyRetry(t)
+	tenant := fakegraph.NewTenant()
+	const n = 125
+	for i := range n {
+		tenant.AddRecord(record(fmt.Sprintf("rec-%03d", i), fakeNow.Add(-time.Duration(i+1)*time.Hour)))
+	}
+	from := fakeNow.Add(-24 * time.Hour)
+	for i := range 1500 {
+		tenant.AddDirectRoutingRows(model.DirectRoutingRow{ID: fmt.Sprintf("dr-%04d", i), StartDateTime: model.NewTime(from.Add(time.Duration(i) * time.Minute / 2))})
+	}
+	c, srv := startFake(t, tenant)
+	srv.SetFaults(fakegraph.Faults{TruncateEvery: 2})
+	ids, pages := listAll(t, c, CallQuery{})
+	if len(ids) != n || pages != 3 || ids[0] != "rec-000" || ids[n-1] != fmt.Sprintf("rec-%03d", n-1) {
+		t.Fatalf("got %d records in %d pages (%s … %s)", len(ids), pages, ids[0], ids[len(ids)-1])
+	}
+	if got := len(srv.Requests()); got != 5 { // 3 pages, 2 of them fetched twice
+		t.Fatalf("requests = %d, want 5", got)
+	}
+	rec, err := c.GetCallRecord(context.Background(), "rec-007")
+	if err != nil || rec.ID != "rec-007" || rec.OrganizerV2 == nil || rec.OrganizerV2.ID != "org" {
+		t.Fatalf("get: %v, %+v", err, rec)
+	}
+	rows, next := 0, ""
+	for {
+		page, err := c.DirectRoutingCalls(context.Background(), from, fakeNow, next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows += len(page.Value)
+		if next = page.NextLink; next == "" {
+			break
+		}
+	}
+	if rows != 1500 {
+		t.Fatalf("direct routing rows = %d, want 1500", rows)
 	}
 }
 

@@ -27,6 +27,28 @@ type Observer interface {
 	RequestDone(RequestEvent)
 }
 
+// LimitObserver is an Observer that also hears when a request waits on
+// the client's Limiter for LimitWaitNotice or longer, so the footer can
+// say "waiting on Graph's rate limit (log functions) 3s". It is optional:
+// the client type-asserts Options.Observer. Calls come from request
+// goroutines and must not block.
+type LimitObserver interface {
+	LimitWait(LimitWaitEvent)
+}
+
+// LimitWaitEvent is a long wait on the limiter: once when it starts, with
+// the expected wait, and once when it ends (Done), with the wait it took.
+type LimitWaitEvent struct {
+	// Family is the limit waited on; its String names it for a user.
+	Family Family
+	// Path is the request URI waiting: escaped path and query, never a token.
+	Path string
+	// Wait is the wait expected when it starts, the wait taken when Done.
+	Wait time.Duration
+	// Done marks the end of the wait.
+	Done bool
+}
+
 // RetryEvent describes a wait before a retry.
 type RetryEvent struct {
 	// Attempt is the try that failed, from 1; the retry about to start is

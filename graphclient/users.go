@@ -1,13 +1,9 @@
 package graphclient
 
 import (
-	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,8 +34,27 @@ func (u User) Name() string {
 }
 
 // MaxUserMatches is the most people FindUsers returns: a pick list longer
-// than a screen is no help, and the user can type more of the name.
+// than a screen is no help, and the user can type more of the name. When
+// more match, FindUsers says so (*TooManyUsersError) instead of returning
+// some of them.
 const MaxUserMatches = 25
+
+// TooManyUsersError says more people's names start with the text given
+// than a pick list holds. No list comes with it: Graph returns matches in
+// no documented order, so any Limit of them would be an arbitrary cut that
+// may leave out the one wanted.
+type TooManyUsersError struct {
+	// Query is the text as the user gave it.
+	Query string
+	// Limit is how many a pick list holds (MaxUserMatches, or less).
+	Limit int
+}
+
+// Error says what to do, in the words the pick list and the scripted
+// commands both use.
+func (e *TooManyUsersError) Error() string {
+	return fmt.Sprintf("more than %d match; type more of the name", e.Limit)
+}
 
 // userSelect keeps /users answers small; Graph's default set has eleven
 // properties callscope never shows.
@@ -68,14 +83,16 @@ func (e *UserReadDeniedError) Unwrap() error {
 	return e.Graph
 }
 
-// UserNotFoundError says a UPN or id names no user (Graph's 404), or that no
-// user's name or UPN starts with the text given.
+// UserNotFoundError says an id names no user (Graph's 404), that no user
+// has the address given as UPN or mail, or that no user's name or UPN
+// starts with the text given.
 type UserNotFoundError struct {
 	// Query is the text as the user gave it.
 	Query string
 	// ByName is true for a name search that matched nobody.
 	ByName bool
-	// Graph is the 404 for a UPN or id lookup; nil for a name search.
+	// Graph is the 404 for an id lookup; nil for an address (a $filter
+	// that matched nobody is a 200) or a name search.
 	Graph *Error
 }
 
@@ -147,91 +164,4 @@ func checkUserText(s string) (string, error) {
 		}
 	}
 	return s, nil
-}
-
-// GetUser looks one user up by UPN or object id (GET /users/{id | upn}).
-// A 404 is a *UserNotFoundError and a 403 a *UserReadDeniedError.
-func (c *Client) GetUser(ctx context.Context, upnOrID string) (*User, error) {
-	s, err := checkUserText(upnOrID)
-	if err != nil {
-		return nil, err
-	}
-	var u User
-	if err := c.getJSON(ctx, c.endpoint("/users/"+url.PathEscape(s), "$select="+queryEscape(userSelect)), "", &u, nil); err != nil {
-		return nil, fmt.Errorf("look up user %s: %w", s, userError(err, s))
-	}
-	return &u, nil
-}
-
-// FindUsers returns up to limit users (at most MaxUserMatches; 0 means that
-// many) whose display name starts with prefix, or, when prefix has no
-// space and so could be the start of one, whose UPN does. Directory string
-// matching is case-insensitive. The result is sorted by name for a pick
-// list; none is an empty slice, not an error.
-func (c *Client) FindUsers(ctx context.Context, prefix string, limit int) ([]User, error) {
-	s, err := checkUserText(prefix)
-	if err != nil {
-		return nil, err
-	}
-	if limit <= 0 || limit > MaxUserMatches {
-		limit = MaxUserMatches
-	}
-	lit := "'" + strings.ReplaceAll(s, "'", "''") + "'" // OData doubles a quote inside a literal
-	filter := "startswith(displayName," + lit + ")"
-	if !strings.ContainsRune(s, ' ') {
-		filter += " or startswith(userPrincipalName," + lit + ")"
-	}
-	qs := "$filter=" + queryEscape(filter) + "&$select=" + queryEscape(userSelect) + "&$top=" + strconv.Itoa(limit)
-	var page struct {
-		Value []User `json:"value"`
-	}
-	if err := c.getJSON(ctx, c.endpoint("/users", qs), "", &page, nil); err != nil {
-		return nil, fmt.Errorf("find users named %q: %w", s, userError(err, s))
-	}
-	users := page.Value
-	if len(users) > limit {
-		users = users[:limit]
-	}
-	slices.SortStableFunc(users, func(a, b User) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.DisplayName), strings.ToLower(b.DisplayName)),
-			cmp.Compare(strings.ToLower(a.UserPrincipalName), strings.ToLower(b.UserPrincipalName)))
-	})
-	if users == nil {
-		users = []User{}
-	}
-	return users, nil
-}
-
-// ResolveUser turns what a person typed into the participants it may mean:
-//   - a participant id as Graph writes it (LiteralParticipantID: an object
-//     id, a phone number, a guest or ACS id) is returned as one User with
-//     only ID set, without asking Graph;
-//   - text with an '@' is a UPN, looked up with GetUser;
-//   - anything else is the start of a display name (or UPN), searched with
-//     FindUsers: one match or several, sorted by name.
-//
-// Nobody found is a *UserNotFoundError; a 403 is a *UserReadDeniedError.
-func (c *Client) ResolveUser(ctx context.Context, text string) ([]User, error) {
-	s, err := checkUserText(text)
-	if err != nil {
-		return nil, err
-	}
-	if id, ok := LiteralParticipantID(s); ok {
-		return []User{{ID: id}}, nil
-	}
-	if strings.Contains(s, "@") {
-		u, err := c.GetUser(ctx, s)
-		if err != nil {
-			return nil, err
-		}
-		return []User{*u}, nil
-	}
-	users, err := c.FindUsers(ctx, s, MaxUserMatches)
-	if err != nil {
-		return nil, err
-	}
-	if len(users) == 0 {
-		return nil, &UserNotFoundError{Query: s, ByName: true}
-	}
-	return users, nil
 }

@@ -59,18 +59,30 @@ func TestResolveUserByUPN(t *testing.T) {
 	if us[0] != want {
 		t.Fatalf("got %+v", us[0])
 	}
+	// The UPN goes in a $filter, never in the path; one request when it matches.
 	reqs := srv.Requests()
-	if len(reqs) != 1 || reqs[0].Path != "/v1.0/users/Anette.Thomsen@contoso.com?$select=id%2CdisplayName%2CuserPrincipalName%2Cmail" {
+	if len(reqs) != 1 || reqs[0].Path != "/v1.0/users?$filter=userPrincipalName%20eq%20%27Anette.Thomsen%40contoso.com%27&$select=id%2CdisplayName%2CuserPrincipalName%2Cmail&$top=2" {
 		t.Fatalf("requests %+v", reqs)
 	}
-	// An apostrophe in a UPN is path-escaped.
+	// An apostrophe in a UPN is doubled inside the literal.
 	us, err = c.ResolveUser(context.Background(), "sile.o'brien@contoso.com")
 	if err != nil || len(us) != 1 || us[0].DisplayName != "Síle O'Brien" {
 		t.Fatalf("%v, %v", us, err)
 	}
-	if p := srv.Requests()[1].Path; !strings.HasPrefix(p, "/v1.0/users/sile.o%27brien@contoso.com?") {
-		t.Errorf("path %s", p)
+	if q := usersFilter(t, srv.Requests()[1].Path); q != "userPrincipalName eq 'sile.o''brien@contoso.com'" {
+		t.Errorf("filter %q", q)
 	}
+}
+
+// usersFilter is the $filter of a /users request path.
+func usersFilter(t *testing.T, path string) string {
+	t.Helper()
+	p, rawQuery, ok := strings.Cut(path, "?")
+	q, err := url.ParseQuery(rawQuery)
+	if !ok || err != nil || p != "/v1.0/users" {
+		t.Fatalf("not a /users query: %s", path)
+	}
+	return q.Get("$filter")
 }
 
 func TestResolveUserByNameSeveral(t *testing.T) {
@@ -81,7 +93,7 @@ func TestResolveUserByNameSeveral(t *testing.T) {
 	}
 	q, _ := url.ParseQuery(strings.SplitN(srv.Requests()[0].Path, "?", 2)[1])
 	if q.Get("$filter") != "startswith(displayName,'anette') or startswith(userPrincipalName,'anette')" ||
-		q.Get("$select") != "id,displayName,userPrincipalName,mail" || q.Get("$top") != "25" {
+		q.Get("$select") != "id,displayName,userPrincipalName,mail" || q.Get("$top") != "26" {
 		t.Fatalf("query %v", q)
 	}
 	// A space cannot be in a UPN, so only display names are searched.
@@ -118,7 +130,7 @@ func TestResolveUserApostropheInName(t *testing.T) {
 }
 
 func TestResolveUserNone(t *testing.T) {
-	c, _ := startDirectory(t, directory(), false)
+	c, srv := startDirectory(t, directory(), false)
 	_, err := c.ResolveUser(context.Background(), "Zed")
 	var nf *UserNotFoundError
 	if !errors.As(err, &nf) || !nf.ByName || !strings.Contains(err.Error(), `starts with "Zed"`) {
@@ -128,8 +140,20 @@ func TestResolveUserNone(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "country code") {
 		t.Fatalf("a local number should be told to add its country code: %v", err)
 	}
+	// An address nobody has: the UPN, then the mail, were asked (a $filter
+	// that matches nobody is a 200, so there is no Graph 404 to cite).
+	srv.ResetRequests()
 	_, err = c.ResolveUser(context.Background(), "nobody@contoso.com")
-	if !errors.As(err, &nf) || nf.ByName || !IsNotFound(err) || !strings.Contains(err.Error(), "no such user: nobody@contoso.com") ||
+	if !errors.As(err, &nf) || nf.ByName || nf.Graph != nil || err.Error() != "no such user: nobody@contoso.com" {
+		t.Fatalf("%v", err)
+	}
+	if reqs := srv.Requests(); len(reqs) != 2 || usersFilter(t, reqs[0].Path) != "userPrincipalName eq 'nobody@contoso.com'" ||
+		usersFilter(t, reqs[1].Path) != "mail eq 'nobody@contoso.com'" {
+		t.Fatalf("requests %+v", reqs)
+	}
+	// An unknown object id is Graph's 404, request-id and all.
+	_, err = c.GetUser(context.Background(), "99999999-9999-4999-8999-999999999999")
+	if !errors.As(err, &nf) || nf.ByName || !IsNotFound(err) || !strings.Contains(err.Error(), "no such user: 99999999-9999-4999-8999-999999999999") ||
 		!strings.Contains(err.Error(), "request-id") {
 		t.Fatalf("%v", err)
 	}
@@ -200,15 +224,27 @@ func TestResolveUserRefusesEmptyAndControl(t *testing.T) {
 
 func TestFindUsersLimit(t *testing.T) {
 	c, srv := startDirectory(t, fakegraph.DemoTenant(fakeNow), false)
+	// More than 25 match "a": said, not cut. One more than the list holds
+	// was asked for, so one request settles it.
 	us, err := c.FindUsers(context.Background(), "a", 100)
-	if err != nil || len(us) != MaxUserMatches {
+	var tm *TooManyUsersError
+	if !errors.As(err, &tm) || !IsTooManyUsers(err) || tm.Limit != MaxUserMatches || tm.Query != "a" || us != nil ||
+		err.Error() != "more than 25 match; type more of the name" {
 		t.Fatalf("%d users, %v", len(us), err)
 	}
-	if p := srv.Requests()[0].Path; !strings.HasSuffix(p, "&$top=25") {
-		t.Fatalf("path %s", p)
+	if reqs := srv.Requests(); len(reqs) != 1 || !strings.HasSuffix(reqs[0].Path, "&$top=26") {
+		t.Fatalf("requests %+v", reqs)
 	}
-	us, err = c.FindUsers(context.Background(), "anette", 3)
-	if err != nil || len(us) != 3 {
-		t.Fatalf("%d users, %v", len(us), err)
+	all, err := c.FindUsers(context.Background(), "anette", 0)
+	if err != nil || len(all) < 4 || len(all) > MaxUserMatches {
+		t.Fatalf("%d users, %v", len(all), err)
+	}
+	// A smaller list is held to its own limit the same way.
+	if _, err = c.FindUsers(context.Background(), "anette", 3); !errors.As(err, &tm) || tm.Limit != 3 ||
+		err.Error() != "more than 3 match; type more of the name" {
+		t.Fatalf("%v", err)
+	}
+	if us, err = c.FindUsers(context.Background(), "anette", len(all)); err != nil || len(us) != len(all) {
+		t.Fatalf("exactly the limit: %d users, %v", len(us), err)
 	}
 }

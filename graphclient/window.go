@@ -1,7 +1,6 @@
 package graphclient
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -81,14 +80,18 @@ func firstLink(c *Client, fn string) func(from, to time.Time) string {
 type LoadOptions struct {
 	// Concurrency is the most requests in flight at once (default 4).
 	Concurrency int
-	// Windows is how many equal windows the range starts as (default
-	// Concurrency); the loader splits busy ones further as pages arrive.
+	// Windows is how many equal windows the range starts as (default 1
+	// when the kind can name its first page, so the loader can page ahead
+	// by $skip, else Concurrency); the loader splits busy ones further as
+	// pages arrive.
 	Windows int
-	// Limiter paces every request. nil means the client's own limiter for
-	// NewDirectRoutingLoader and NewPstnLoader (shared across loads and
-	// kinds, and already told of the client's throttle waits), and a
-	// limiter of its own for NewLogLoader.
-	Limiter *LogLimiter
+	// Limiter is the limiter the requests go through: the client's
+	// pipeline paces every request, so the loader only reads it (for
+	// progress and to split windows only while requests need not wait) and
+	// tells it of 429s that outlasted the client's retries. nil means the
+	// client's own for NewDirectRoutingLoader and NewPstnLoader, and none
+	// for NewLogLoader.
+	Limiter *Limiter
 	// Progress, if set, is called after every page, and twice a second while
 	// a throttle holds requests back. It runs on the goroutine that called
 	// Stream or Load, between chunk deliveries, and must not block long.
@@ -101,6 +104,11 @@ type LoadOptions struct {
 	// client's own retries is tried again after the limiter has slowed down
 	// (default 3).
 	ThrottleRetries int
+	// MaxAhead bounds the rows the windows not yet handed on may hold
+	// (default 50,000, some 35 MB of decoded rows): beyond it only the
+	// oldest such window is fetched, so a long range streams in bounded
+	// memory instead of decoding later windows far ahead of delivery.
+	MaxAhead int
 	// ThrottleBackoff is the first pause after such a 429, doubling with
 	// each retry of the same request (default 1 s, azcore's first delay).
 	ThrottleBackoff time.Duration
@@ -174,9 +182,15 @@ func NewLogLoader[T any](kind LogKind[T], o LoadOptions) *LogLoader[T] {
 	}
 	if o.Windows <= 0 {
 		o.Windows = o.Concurrency
+		if kind.FirstLink != nil {
+			// Paging ahead by $skip fills the slots (window_skip.go):
+			// more windows would each end on a part-filled page and fetch
+			// past their end.
+			o.Windows = 1
+		}
 	}
-	if o.Limiter == nil {
-		o.Limiter = NewLogLimiter(LogLimits{})
+	if o.MaxAhead <= 0 {
+		o.MaxAhead = 50_000
 	}
 	if o.ThrottleRetries <= 0 {
 		o.ThrottleRetries = 3
@@ -190,7 +204,7 @@ func NewLogLoader[T any](kind LogKind[T], o LoadOptions) *LogLoader[T] {
 // NewDirectRoutingLoader loads getDirectRoutingCalls through c.
 func NewDirectRoutingLoader(c *Client, o LoadOptions) *LogLoader[model.DirectRoutingRow] {
 	if o.Limiter == nil {
-		o.Limiter = c.logLimiter
+		o.Limiter = c.limiter
 	}
 	return NewLogLoader(DirectRoutingKind(c), o)
 }
@@ -198,7 +212,7 @@ func NewDirectRoutingLoader(c *Client, o LoadOptions) *LogLoader[model.DirectRou
 // NewPstnLoader loads getPstnCalls through c.
 func NewPstnLoader(c *Client, o LoadOptions) *LogLoader[model.PstnRow] {
 	if o.Limiter == nil {
-		o.Limiter = c.logLimiter
+		o.Limiter = c.limiter
 	}
 	return NewLogLoader(PstnKind(c), o)
 }
@@ -237,6 +251,8 @@ type pageResult[T any] struct {
 	gen    int
 	lo, hi time.Time // the range of the chain's first request
 	link   string    // the nextLink asked for, else ""
+	offset int       // rows of the chain before this page
+	spec   bool      // fetched ahead by $skip (window_skip.go)
 	page   *model.Page[T]
 	err    error
 }
@@ -252,8 +268,8 @@ func (e *engine[T]) run(ctx context.Context) error {
 	var failure error
 	for {
 		if failure == nil && ctx.Err() == nil {
-			for _, s := range e.schedule() {
-				e.launch(ctx, s, results)
+			for _, j := range e.schedule() {
+				e.launch(ctx, j, results)
 			}
 		}
 		if e.inFlight == 0 {
@@ -262,8 +278,7 @@ func (e *engine[T]) run(ctx context.Context) error {
 		select {
 		case r := <-results:
 			e.inFlight--
-			r.seg.busy = false
-			if err := e.handle(r); err != nil && failure == nil {
+			if err := e.receive(r); err != nil && failure == nil {
 				failure = err
 				if ctx.Err() != nil { // cancelled from outside: that is the news, not the fetch it broke
 					failure = context.Cause(ctx)
@@ -273,7 +288,7 @@ func (e *engine[T]) run(ctx context.Context) error {
 			e.deliverReady()
 			e.report()
 		case <-tick.C:
-			if e.l.opts.Limiter.Paused() > 0 {
+			if e.limiterState().Paused > 0 {
 				e.report()
 			}
 		}
@@ -296,20 +311,29 @@ func (e *engine[T]) run(ctx context.Context) error {
 	return nil
 }
 
-// launch starts one request for s in its own goroutine.
-func (e *engine[T]) launch(ctx context.Context, s *segment[T], results chan<- pageResult[T]) {
+// launch starts one request in its own goroutine: the next page of a
+// window's chain, or a page it will need later (j.spec).
+func (e *engine[T]) launch(ctx context.Context, j job[T], results chan<- pageResult[T]) {
+	s := j.seg
 	if !s.started {
 		s.started, s.reqLo, s.reqHi = true, s.from, s.to
+		if e.l.kind.FirstLink != nil {
+			s.skipBase = e.l.kind.FirstLink(s.from, s.to)
+		}
 	}
-	r := pageResult[T]{seg: s, gen: s.gen, lo: s.reqLo, hi: s.reqHi, link: s.next}
-	s.busy = true
+	r := pageResult[T]{seg: s, gen: s.gen, lo: s.reqLo, hi: s.reqHi, link: s.next, offset: j.offset, spec: j.spec}
+	if j.spec {
+		ctx = e.fetchAhead(ctx, &r)
+	} else {
+		s.busy = true
+	}
 	e.inFlight++
 	e.requests++
-	fetch, lim := e.l.kind.Fetch, e.l.opts.Limiter
+	fetch, hold := e.l.kind.Fetch, time.Until(s.notBefore)
 	go func() {
-		if err := lim.Wait(ctx); err != nil {
-			r.err = err
-		} else {
+		// The client's pipeline waits on the limiter; this only holds a
+		// request the loader sends again after a 429.
+		if r.err = sleepCtx(ctx, hold); r.err == nil {
 			r.page, r.err = fetch(ctx, r.lo, r.hi, r.link)
 		}
 		results <- r
@@ -331,7 +355,11 @@ func (e *engine[T]) handle(r pageResult[T]) error {
 			loop = r.err
 		case errors.As(r.err, &ge) && ge.Status == http.StatusTooManyRequests && r.seg.throttled < e.l.opts.ThrottleRetries:
 			r.seg.throttled++ // it stays ready, and is sent again as it was
-			e.l.opts.Limiter.Throttled(e.l.opts.ThrottleBackoff << (r.seg.throttled - 1))
+			backoff := e.l.opts.ThrottleBackoff << (r.seg.throttled - 1)
+			r.seg.notBefore = time.Now().Add(backoff)
+			if lim := e.l.opts.Limiter; lim != nil {
+				lim.Throttled(FamilyLogs, backoff)
+			}
 			return nil
 		case r.link == "":
 			return fmt.Errorf("window %s to %s: %w", model.FormatGraphTime(r.lo), model.FormatGraphTime(r.hi), r.err)
@@ -339,7 +367,6 @@ func (e *engine[T]) handle(r pageResult[T]) error {
 			return r.err
 		}
 	}
-	e.l.opts.Limiter.Succeeded()
 	e.pages++
 	if loop == nil {
 		loop = e.checkChain(r)
@@ -360,35 +387,4 @@ func (e *engine[T]) handle(r pageResult[T]) error {
 	}
 	e.apply(r)
 	return nil
-}
-
-// checkChain records the page r read in its window's chain and refuses a
-// nextLink to a page the chain has read: the first (when the kind can say
-// which URL that was), the page itself or any between.
-func (e *engine[T]) checkChain(r pageResult[T]) error {
-	fetched := r.link
-	if fetched == "" && e.l.kind.FirstLink != nil {
-		fetched = e.l.kind.FirstLink(r.lo, r.hi)
-	}
-	if fetched != "" {
-		if err := r.seg.chain.visit(fetched); err != nil {
-			return err
-		}
-	}
-	if next := r.page.NextLink; next != "" {
-		if linkKey(next) == linkKey(r.link) {
-			return repeatedLink(next)
-		}
-		return r.seg.chain.next(next)
-	}
-	return nil
-}
-
-// compareRows orders rows by start, then id, so equal instants sort the same
-// way on every load.
-func (e *engine[T]) compareRows(a, b *T) int {
-	if c := e.l.kind.Start(a).Compare(e.l.kind.Start(b)); c != 0 {
-		return c
-	}
-	return cmp.Compare(e.l.kind.ID(a), e.l.kind.ID(b))
 }

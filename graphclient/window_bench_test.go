@@ -14,13 +14,13 @@ import (
 
 // BenchmarkLoadDirectRouting20k loads 30 days of 20,000 direct-routing rows,
 // bunched in weekday business hours like the demo tenant, from the fake with
-// 300 ms latency per request, at most 4 requests in flight, under a limiter
-// with Graph's limits (the defaults: burst 30, then 20 a minute).
+// 300 ms latency per request, at most 4 requests in flight, through a
+// client whose limiter has the default limits (45 log requests a minute).
 //
 // The floor: the rows need at least ceil(20000/1000) = 20 requests. With 4
 // in flight they take at least 20 × 300 ms / 4 = 1.5 s; 20 requests fit in
-// the burst, so the limiter adds nothing (it would add (n-30) × 3 s past
-// it). floor-ms is that 1.5 s. Any loader that does not know the row
+// one window of the limiter, so it adds nothing (past 45 it would add a
+// minute per 45). floor-ms is that 1.5 s. Any loader that does not know the row
 // distribution in advance ends each window on a part-filled page, so it
 // sends a few more than 20; req-floor-ms is the same bound for the requests
 // this loader actually sent, and ratio-to-req-floor measures the schedule
@@ -44,18 +44,16 @@ func BenchmarkLoadDirectRouting20k(b *testing.B) {
 	want := ids(inRange(all, from, to), drID)
 	ctx := context.Background()
 
-	seqLim := NewLogLimiter(LogLimits{})
 	seqStart := time.Now()
-	seq, seqRequests, err := pageSequentially(ctx, lf.client(b, seqLim, 0).DirectRoutingCalls, from, to)
+	seq, seqRequests, err := pageSequentially(ctx, lf.client(b, nil, 0).DirectRoutingCalls, from, to)
 	seqTime := time.Since(seqStart)
 	if err != nil || len(seq) != len(want) {
 		b.Fatalf("sequential pager: %d rows of %d, %v", len(seq), len(want), err)
 	}
 
-	limits := LogLimits{}.withDefaults()
-	limiterTime := func(requests int) time.Duration { // what the bucket alone needs to let them through
-		over := float64(requests - limits.Burst)
-		return time.Duration(max(over, 0) / float64(limits.Limit) * float64(time.Second))
+	limits := Limits{}.withDefaults().LogCollection
+	limiterTime := func(requests int) time.Duration { // what the window alone needs to let them through
+		return time.Duration(max((requests-1)/limits.Requests, 0)) * limits.Per
 	}
 	floorFor := func(requests int, perRequest time.Duration) time.Duration {
 		return max(time.Duration(requests)*perRequest/inFlight, limiterTime(requests))
@@ -63,8 +61,8 @@ func BenchmarkLoadDirectRouting20k(b *testing.B) {
 
 	requests := 0
 	for b.Loop() {
-		lim := NewLogLimiter(LogLimits{}) // a fresh app start: the whole burst is there
-		loader := NewDirectRoutingLoader(lf.client(b, lim, 0), LoadOptions{Concurrency: inFlight, Limiter: lim})
+		// A fresh client, as at app start: its limiter's window is empty.
+		loader := NewDirectRoutingLoader(lf.client(b, nil, 0), LoadOptions{Concurrency: inFlight})
 		rows, p, err := loader.Load(ctx, from, to)
 		if err != nil || len(rows) != len(want) {
 			b.Fatalf("windowed load: %d rows of %d, %v", len(rows), len(want), err)
@@ -124,7 +122,7 @@ func BenchmarkLogLoaderOverhead(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		loader := NewLogLoader(kind, LoadOptions{Limiter: NewLogLimiter(LogLimits{Limit: 1e9, Burst: 1000})})
+		loader := NewLogLoader(kind, LoadOptions{})
 		rows, _, err := loader.Load(context.Background(), from, to)
 		if err != nil || len(rows) != 20000 {
 			b.Fatalf("%d rows, %v", len(rows), err)

@@ -1,6 +1,8 @@
 package graphclient
 
 import (
+	"cmp"
+	"context"
 	"slices"
 	"time"
 )
@@ -54,7 +56,7 @@ func (e *engine[T]) sorted(rows []T) bool {
 }
 
 func (e *engine[T]) progress() LoadProgress {
-	st := e.l.opts.Limiter.State()
+	st := e.limiterState()
 	p := LoadProgress{Windows: len(e.segs), Requests: e.requests, Pages: e.pages, Rows: e.rows,
 		Delivered: e.deliveredRows, InFlight: e.inFlight, Through: e.through, Elapsed: time.Since(e.started),
 		ThrottleWait: st.Paused, Throttles: st.Throttles - e.throttles0}
@@ -70,4 +72,67 @@ func (e *engine[T]) report() {
 	if e.l.opts.Progress != nil {
 		e.l.opts.Progress(e.progress())
 	}
+}
+
+// limiterState is the log functions' pacing, if the loader has a limiter.
+func (e *engine[T]) limiterState() LimiterState {
+	if e.l.opts.Limiter == nil {
+		return LimiterState{Share: 1}
+	}
+	return e.l.opts.Limiter.State(FamilyLogs)
+}
+
+// spare is how many log requests could start now without waiting on the
+// limiter (plenty without one, or when the kind cannot name its URL).
+func (e *engine[T]) spare() int {
+	if e.l.opts.Limiter == nil || e.l.kind.FirstLink == nil {
+		return e.l.opts.Concurrency
+	}
+	return e.l.opts.Limiter.Spare(e.l.kind.FirstLink(e.from, e.to))
+}
+
+// sleepCtx waits d, or returns ctx's error if it ends first.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// checkChain records the page r read in its window's chain and refuses a
+// nextLink to a page the chain has read: the first (when the kind can say
+// which URL that was), the page itself or any between.
+func (e *engine[T]) checkChain(r pageResult[T]) error {
+	fetched := r.link
+	if fetched == "" && e.l.kind.FirstLink != nil {
+		fetched = e.l.kind.FirstLink(r.lo, r.hi)
+	}
+	if fetched != "" {
+		if err := r.seg.chain.visit(fetched); err != nil {
+			return err
+		}
+	}
+	if next := r.page.NextLink; next != "" {
+		if linkKey(next) == linkKey(r.link) {
+			return repeatedLink(next)
+		}
+		return r.seg.chain.next(next)
+	}
+	return nil
+}
+
+// compareRows orders rows by start, then id, so equal instants sort the same
+// way on every load.
+func (e *engine[T]) compareRows(a, b *T) int {
+	if c := e.l.kind.Start(a).Compare(e.l.kind.Start(b)); c != 0 {
+		return c
+	}
+	return cmp.Compare(e.l.kind.ID(a), e.l.kind.ID(b))
 }

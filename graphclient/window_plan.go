@@ -38,7 +38,9 @@ type segment[T any] struct {
 	busy         bool
 	gen          int        // bumped when the window restarts; older results are dropped
 	throttled    int        // loader-level retries after a 429
+	notBefore    time.Time  // a request sent again after a 429 waits until then
 	chain        chainLinks // the pages the chain has read
+	skipChain[T]            // paging by $skip: window_skip.go
 }
 
 func (s *segment[T]) done() bool { return s.started && s.ended }
@@ -80,7 +82,8 @@ type engine[T any] struct {
 
 func newEngine[T any](l *LogLoader[T], from, to time.Time, deliver func(LogChunk[T])) *engine[T] {
 	e := &engine[T]{l: l, from: from, to: to, deliver: deliver, pageSize: logPageSize, through: from,
-		started: time.Now(), throttles0: l.opts.Limiter.State().Throttles}
+		started: time.Now()}
+	e.throttles0 = e.limiterState().Throttles
 	if l.kind.InclusiveTo {
 		e.seen = map[string]struct{}{}
 	}
@@ -102,34 +105,55 @@ func newEngine[T any](l *LogLoader[T], from, to time.Time, deliver func(LogChunk
 	return e
 }
 
-// schedule picks the windows to request now. When fewer windows are ready
-// than slots are free, and the order is confirmed, it splits the window
-// with the most rows expected beyond its next page.
-func (e *engine[T]) schedule() []*segment[T] {
+// schedule picks the requests to send now: the next page of windows whose
+// chain is idle, then pages of $skip chains fetched ahead (window_skip.go).
+// When fewer are ready than slots are free, and the order is confirmed, it
+// splits the window with the most rows expected beyond its next page. Once
+// the windows not yet handed on hold LoadOptions.MaxAhead rows, only the
+// oldest of them is fetched, so memory stays bounded however far the
+// later windows could run ahead.
+func (e *engine[T]) schedule() []job[T] {
 	free := e.l.opts.Concurrency - e.inFlight
 	if free <= 0 {
 		return nil
 	}
+	e.bound()
+	capped := e.held() >= e.l.opts.MaxAhead
 	var ready []*segment[T]
-	for _, s := range e.segs[e.delivered:] {
-		if !s.busy && !s.done() {
+	var ahead []job[T]
+	for i, s := range e.segs[e.delivered:] {
+		if capped && i > 0 {
+			break
+		}
+		switch {
+		case s.done():
+		case s.skip:
+			ahead = append(ahead, e.skipJobs(s, false)...)
+		case !s.busy:
 			ready = append(ready, s)
 		}
 	}
 	// A split costs a request or so (each window ends on a part-filled
 	// page), worth it only while requests are not waiting on the limiter:
 	// when they are, more parallel windows cannot make the load faster.
-	for len(ready) < free && e.confirmed && e.order != orderNone && e.l.opts.Limiter.tokens() >= float64(free) {
+	for !capped && len(ready)+len(ahead) < free && e.confirmed && e.order != orderNone && e.spare() >= free {
 		j := e.split()
 		if j == nil {
 			break
 		}
 		ready = append(ready, j)
 	}
-	// Windows of unknown size go first, since any may be the longest
-	// chain; then the most rows expected; then time order.
-	slices.SortStableFunc(ready, func(a, b *segment[T]) int {
-		ea, eb := e.remaining(a), e.remaining(b)
+	jobs := make([]job[T], 0, len(ready)+len(ahead))
+	for _, s := range ready {
+		jobs = append(jobs, job[T]{seg: s, offset: s.offset})
+	}
+	jobs = append(jobs, ahead...)
+	// Longest first: pages of windows of unknown size go first, since any
+	// may be the longest chain; then by the rows expected after the page,
+	// so a window with many pages left takes several slots (paging ahead)
+	// and the windows end together; then time order.
+	slices.SortStableFunc(jobs, func(a, b job[T]) int {
+		ea, eb := e.after(a), e.after(b)
 		if (ea < 0) != (eb < 0) {
 			if ea < 0 {
 				return -1
@@ -139,9 +163,24 @@ func (e *engine[T]) schedule() []*segment[T] {
 		if c := cmp.Compare(eb, ea); c != 0 {
 			return c
 		}
-		return a.from.Compare(b.from)
+		return a.seg.from.Compare(b.seg.from)
 	})
-	return ready[:min(free, len(ready))]
+	// Slots that would idle fetch further ahead on the oldest chains than
+	// the estimate asks, while the limiter has requests to spare: a
+	// wasted request costs less than an idle round trip.
+	for _, s := range e.segs[e.delivered:] {
+		if len(jobs) >= free || e.spare() < free {
+			break
+		}
+		if s.skip && !s.done() && !capped {
+			for _, j := range e.skipJobs(s, true) {
+				if !slices.ContainsFunc(jobs, func(o job[T]) bool { return o.seg == j.seg && o.offset == j.offset }) {
+					jobs = append(jobs, j)
+				}
+			}
+		}
+	}
+	return jobs[:min(free, len(jobs))]
 }
 
 // remaining estimates the rows a window's chain has still to return, -1 if
@@ -170,7 +209,7 @@ func (e *engine[T]) split() *segment[T] {
 	page := float64(e.pageSize)
 	var best *segment[T]
 	for _, s := range e.segs[e.delivered:] {
-		if s.started && !s.ended && s.pages > 0 && e.remaining(s)-page >= page &&
+		if s.started && !s.ended && !s.skip && s.pages > 0 && e.remaining(s)-page >= page &&
 			(best == nil || e.remaining(s) > e.remaining(best)) {
 			best = s
 		}
@@ -206,7 +245,7 @@ func (e *engine[T]) split() *segment[T] {
 // order learnt so far; rows inside the chain's request but outside the
 // window belong to a neighbour and are dropped.
 func (e *engine[T]) apply(r pageResult[T]) {
-	s, rows := r.seg, r.page.Value
+	s, rows := r.seg, e.dropRepeats(r.seg, r.page.Value)
 	if r.page.NextLink != "" {
 		e.pageSize = max(e.pageSize, len(rows))
 	}
@@ -329,7 +368,8 @@ func (e *engine[T]) loseOrder() {
 			continue
 		}
 		e.rows -= s.held
-		*s = segment[T]{from: s.from, to: s.to, busy: s.busy, gen: s.gen + 1, throttled: s.throttled}
+		e.cancelAhead(s)
+		*s = segment[T]{from: s.from, to: s.to, busy: s.busy, gen: s.gen + 1, throttled: s.throttled, notBefore: s.notBefore}
 	}
 }
 

@@ -78,9 +78,11 @@ func DemoTenant(now time.Time) *Tenant {
 		p := w.person(i)
 		t.users = append(t.users, User{ID: p.id, DisplayName: p.name, UserPrincipalName: p.upn})
 	}
+	t.users = append(t.users, DemoDirectoryEdgeUsers()...) // addresses that break path keys (demo_directory.go)
 	entries := make([]*recordEntry, len(recs))
 	for i, rec := range recs {
-		entries[i] = &recordEntry{head: rec.head(r, base), detail: rec}
+		entries[i] = &recordEntry{head: rec.head(r), detail: rec}
+		publishDemo(entries[i]) // publish.go
 	}
 	t.putRecords(entries)
 	t.dr = dr
@@ -327,7 +329,7 @@ func (w *demoWorld) specialMeeting(r *rand.Rand, clock *demoClock, sp struct{ da
 }
 
 // head is the list-level callRecord.
-func (rec *demoRecord) head(r *rand.Rand, base time.Time) model.CallRecord {
+func (rec *demoRecord) head(r *rand.Rand) model.CallRecord {
 	org := rec.w.person(rec.parts[0])
 	h := model.CallRecord{
 		ID: rec.id, Version: 1, Modalities: rec.modalities,
@@ -354,8 +356,8 @@ func (rec *demoRecord) head(r *rand.Rand, base time.Time) model.CallRecord {
 	case n < 4:
 		h.Version, mod = 3, mod.Add(time.Duration(6+r.IntN(30))*time.Hour)
 	}
-	if mod.After(base) { // too recent for a re-issue: still version 1
-		h.Version, mod = 1, rec.end.Add(5*time.Minute)
+	if h.Version == 1 {
+		mod = time.Time{} // publishDemo writes version 1 and any second one
 	}
 	h.LastModifiedDateTime = model.NewTime(mod)
 	return h

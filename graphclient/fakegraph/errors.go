@@ -14,8 +14,13 @@ const (
 	CodeUnauthorized       = "InvalidAuthenticationToken"
 	CodeTooManyRequests    = "TooManyRequests"
 	CodeServiceUnavailable = "ServiceUnavailable"
-	CodeNotAcceptable      = "NotAcceptable"
-	CodeMethodNotAllowed   = "MethodNotAllowed"
+	CodeGatewayTimeout     = "GatewayTimeout"
+	// CodeForbidden is the 403 of an app without the permission for call
+	// records or the log functions: code Forbidden, empty message
+	// (microsoft-graph-docs-contrib issue #4445, 2020-10-07).
+	CodeForbidden        = "Forbidden"
+	CodeNotAcceptable    = "NotAcceptable"
+	CodeMethodNotAllowed = "MethodNotAllowed"
 )
 
 // Messages copied from observed or reconstructed Graph responses, so the UI
@@ -24,6 +29,7 @@ const (
 	msgRecordNotFound = "Could not find the requested call record. Records about calls or online meetings that started more than 30 days ago are not available."
 	msgThrottled      = "Please retry again later."
 	msgUnavailable    = "The service is currently unavailable. Please retry later."
+	msgGatewayTimeout = "The gateway did not receive a timely response from the upstream service."
 	msgNoToken        = "Access token is empty."
 	msgBadToken       = "Invalid JWT token. Token format not valid."
 	msgPstnRange      = "The fromDateTime and toDateTime values cannot be more than a date range of 90 days."

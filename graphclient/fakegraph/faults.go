@@ -46,3 +46,40 @@ func (o *object) put(k string, v any) {
 	}
 	o.set(k, v)
 }
+
+// injectFault answers with a 429, 503 or 504 if this request's number says
+// so, or marks the response for the body faults.
+func (s *Server) injectFault(c *call, f Faults) bool {
+	n := s.counter.Add(1)
+	due := func(every int) bool { return every > 0 && n%int64(every) == 0 }
+	retry := f.RetryAfter
+	if retry == "" {
+		retry = "1"
+	}
+	if f.NoRetryAfter {
+		retry = ""
+	}
+	switch {
+	case due(f.ThrottleEvery):
+		c.failRetryAfter(http.StatusTooManyRequests, CodeTooManyRequests, msgThrottled, retry)
+		return true
+	case due(f.UnavailableEvery):
+		c.failRetryAfter(http.StatusServiceUnavailable, CodeServiceUnavailable, msgUnavailable, retry)
+		return true
+	case due(f.GatewayTimeoutEvery):
+		c.fail(http.StatusGatewayTimeout, CodeGatewayTimeout, msgGatewayTimeout)
+		return true
+	}
+	c.truncate = due(f.TruncateEvery)
+	c.hangUp = due(f.HangUpEvery)
+	c.loop = f.LoopNextLink
+	return false
+}
+
+// failRetryAfter is fail with a Retry-After header, unless retry is "".
+func (c *call) failRetryAfter(status int, code, message, retry string) {
+	if retry != "" {
+		c.w.Header().Set("Retry-After", retry)
+	}
+	c.fail(status, code, message)
+}

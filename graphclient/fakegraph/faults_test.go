@@ -54,3 +54,37 @@ func TestHangUpEveryDropsTheConnectionMidBody(t *testing.T) {
 		t.Fatalf("second request: err %v, want the body cut short (unexpected EOF)", err)
 	}
 }
+
+// 504 comes every Nth request without Retry-After; NoRetryAfter drops the
+// header from 429 and 503, which otherwise carry it.
+func TestGatewayTimeoutAndRetryAfterKnob(t *testing.T) {
+	s, ts := serve(t, smallTenant(), Options{})
+	const target = "/communications/callRecords"
+	s.SetFaults(Faults{GatewayTimeoutEvery: 2})
+	get(t, ts, target).want(t, http.StatusOK)
+	r := get(t, ts, target)
+	r.wantError(t, http.StatusGatewayTimeout, CodeGatewayTimeout)
+	if v := r.header.Get("Retry-After"); v != "" {
+		t.Errorf("504 Retry-After %q, want none", v)
+	}
+	get(t, ts, target).want(t, http.StatusOK)
+	for _, tc := range []struct {
+		f      Faults
+		status int
+		code   string
+		header string
+	}{
+		{Faults{ThrottleEvery: 1}, http.StatusTooManyRequests, CodeTooManyRequests, "1"},
+		{Faults{ThrottleEvery: 1, RetryAfter: "2.128"}, http.StatusTooManyRequests, CodeTooManyRequests, "2.128"},
+		{Faults{ThrottleEvery: 1, NoRetryAfter: true}, http.StatusTooManyRequests, CodeTooManyRequests, ""},
+		{Faults{UnavailableEvery: 1}, http.StatusServiceUnavailable, CodeServiceUnavailable, "1"},
+		{Faults{UnavailableEvery: 1, NoRetryAfter: true, RetryAfter: "5"}, http.StatusServiceUnavailable, CodeServiceUnavailable, ""},
+	} {
+		s.SetFaults(tc.f)
+		r := get(t, ts, target)
+		r.wantError(t, tc.status, tc.code)
+		if _, present := r.header["Retry-After"]; r.header.Get("Retry-After") != tc.header || present != (tc.header != "") {
+			t.Errorf("%+v: Retry-After %q, want %q", tc.f, r.header.Get("Retry-After"), tc.header)
+		}
+	}
+}

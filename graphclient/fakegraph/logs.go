@@ -24,10 +24,13 @@ func isFunction(seg, fn string) bool {
 }
 
 // Function parameter literals the docs and issues show working: a bare date,
-// or a UTC timestamp with 0 to 7 fractional digits (graph-api.md §1.6).
+// or a timestamp with 0 to 7 fractional digits (graph-api.md §1.6) and Z or
+// a numeric offset such as +00:00, as OData's DateTimeOffset literal allows
+// and Graph itself writes times (§4.7, §4.8); an offset is read as the
+// instant it names. In a path segment a '+' stays a '+'.
 var (
 	paramDate      = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	paramTimestamp = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$`)
+	paramTimestamp = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$`)
 )
 
 // parseFunctionParams reads "(fromDateTime=…,toDateTime=…)" from the path
@@ -105,7 +108,10 @@ func logQuery(c *call) (int, bool) {
 }
 
 // directRoutingCalls serves getDirectRoutingCalls: rows with
-// from <= startDateTime < to, oldest first, 1000 a page.
+// from <= startDateTime < to (toDateTime is exclusive: the page
+// "callRecord: getDirectRoutingCalls", changed from inclusive by
+// microsoft-graph-docs-contrib PR #18011; graph-api.md §1.6), 1000 a page
+// in Options.ListOrder.
 func (s *Server) directRoutingCalls(c *call, seg string) {
 	from, to, msg := parseFunctionParams(seg)
 	if msg != "" {
@@ -118,8 +124,8 @@ func (s *Server) directRoutingCalls(c *call, seg string) {
 	}
 	dr, _ := s.tenant.logSnapshot()
 	raw, _ := s.tenant.rawRows()
-	rows := rowsInRange(dr, func(r model.DirectRoutingRow) time.Time { return r.StartDateTime.Time }, from, to)
-	logPage(c, seg, "directRoutingLogRow", rows, skip, func(r model.DirectRoutingRow) any {
+	rows := rowsInRange(dr, func(r model.DirectRoutingRow) time.Time { return r.StartDateTime.Time }, from, to, false)
+	logPage(c, seg, "directRoutingLogRow", rows, skip, s.listOrder, func(r model.DirectRoutingRow) any {
 		if doc, ok := raw[r.ID]; ok {
 			return c.rawForWire(doc)
 		}
@@ -127,8 +133,11 @@ func (s *Server) directRoutingCalls(c *call, seg string) {
 	})
 }
 
-// pstnCalls serves getPstnCalls; a range over 90 days is refused with 406
-// as the service did (PR #10883).
+// pstnCalls serves getPstnCalls: rows with from <= startDateTime <= to,
+// since the page "callRecord: getPstnCalls" calls toDateTime "UTC,
+// inclusive" (graph-api.md §1.7), so a row starting exactly at toDateTime
+// comes in two adjacent ranges and clients must drop it once. A range over
+// 90 days is refused with 406 as the service did (PR #10883).
 func (s *Server) pstnCalls(c *call, seg string) {
 	from, to, msg := parseFunctionParams(seg)
 	if msg != "" {
@@ -145,8 +154,8 @@ func (s *Server) pstnCalls(c *call, seg string) {
 	}
 	_, pstn := s.tenant.logSnapshot()
 	_, raw := s.tenant.rawRows()
-	rows := rowsInRange(pstn, func(r model.PstnRow) time.Time { return r.StartDateTime.Time }, from, to)
-	logPage(c, seg, "pstnCallLogRow", rows, skip, func(r model.PstnRow) any {
+	rows := rowsInRange(pstn, func(r model.PstnRow) time.Time { return r.StartDateTime.Time }, from, to, true)
+	logPage(c, seg, "pstnCallLogRow", rows, skip, s.listOrder, func(r model.PstnRow) any {
 		if doc, ok := raw[r.ID]; ok {
 			return c.rawForWire(doc)
 		}
@@ -157,12 +166,17 @@ func (s *Server) pstnCalls(c *call, seg string) {
 // logPage writes the page of rows that starts at skip, as the service
 // writes rows of rowType (toWire), in the function envelope: @odata.count
 // is the rows in this page, not a total, and nextLink is the function URL
-// plus ?$skip=N.
-func logPage[R, W any](c *call, seg, rowType string, rows []R, skip int, toWire func(R) W) {
+// plus ?$skip=N. rows are oldest first; order says how they are served
+// (Graph documents no order for these functions either).
+func logPage[R, W any](c *call, seg, rowType string, rows []R, skip int, order ListOrder, toWire func(R) W) {
 	lo, hi := min(skip, len(rows)), min(skip+logPageSize, len(rows))
 	wire := make([]W, hi-lo)
-	for i, r := range rows[lo:hi] {
-		wire[i] = toWire(r)
+	for i := range wire {
+		at := lo + i
+		if order == NewestFirst {
+			at = len(rows) - 1 - at
+		}
+		wire[i] = toWire(rows[at])
 	}
 	out := &object{}
 	out.set("@odata.context", c.root+"/$metadata#Collection(microsoft.graph.callRecords."+rowType+")")
@@ -187,14 +201,14 @@ func (s nullString) MarshalJSON() ([]byte, error) {
 
 // sentinelTime is directRoutingLogRow.failureDateTime: the service sends
 // 0001-01-01T00:00:00Z, not null, when there is no failure.
-type sentinelTime model.Time
+type sentinelTime wireTime
 
 // MarshalJSON writes the sentinel for the zero time.
 func (t sentinelTime) MarshalJSON() ([]byte, error) {
-	if t.IsZero() {
+	if t.t.IsZero() {
 		return []byte(`"0001-01-01T00:00:00Z"`), nil
 	}
-	return model.Time(t).MarshalJSON()
+	return wireTime(t).MarshalJSON()
 }
 
 // drWire is directRoutingLogRow as the service writes it: every key present.
@@ -204,10 +218,10 @@ type drWire struct {
 	UserID             nullString   `json:"userId"`
 	UserPrincipalName  nullString   `json:"userPrincipalName"`
 	UserDisplayName    nullString   `json:"userDisplayName"`
-	StartDateTime      model.Time   `json:"startDateTime"`
-	InviteDateTime     model.Time   `json:"inviteDateTime"`
+	StartDateTime      wireTime     `json:"startDateTime"`
+	InviteDateTime     wireTime     `json:"inviteDateTime"`
 	FailureDateTime    sentinelTime `json:"failureDateTime"`
-	EndDateTime        model.Time   `json:"endDateTime"`
+	EndDateTime        wireTime     `json:"endDateTime"`
 	Duration           *int32       `json:"duration"`
 	CallType           nullString   `json:"callType"`
 	SuccessfulCall     *bool        `json:"successfulCall"`
@@ -226,8 +240,8 @@ func toDRWire(r model.DirectRoutingRow) drWire {
 	return drWire{
 		ID: r.ID, CorrelationID: nullString(r.CorrelationID), UserID: nullString(r.UserID),
 		UserPrincipalName: nullString(r.UserPrincipalName), UserDisplayName: nullString(r.UserDisplayName),
-		StartDateTime: r.StartDateTime, InviteDateTime: r.InviteDateTime,
-		FailureDateTime: sentinelTime(r.FailureDateTime), EndDateTime: r.EndDateTime,
+		StartDateTime: wireAt(r.StartDateTime.Time, r.ID), InviteDateTime: wireAt(r.InviteDateTime.Time, r.ID),
+		FailureDateTime: sentinelTime(wireAt(r.FailureDateTime.Time, r.ID)), EndDateTime: wireAt(r.EndDateTime.Time, r.ID),
 		Duration: reportedInt(&r, model.LogDuration, r.Duration), CallType: nullString(r.CallType), SuccessfulCall: reportedBool(&r, model.LogSuccessfulCall, r.SuccessfulCall),
 		CallerNumber: nullString(r.CallerNumber), CalleeNumber: nullString(r.CalleeNumber),
 		MediaPathLocation: nullString(r.MediaPathLocation), SignalingLocation: nullString(r.SignalingLocation),
@@ -244,8 +258,8 @@ type pstnWire struct {
 	UserID             nullString `json:"userId"`
 	UserPrincipalName  nullString `json:"userPrincipalName"`
 	UserDisplayName    nullString `json:"userDisplayName"`
-	StartDateTime      model.Time `json:"startDateTime"`
-	EndDateTime        model.Time `json:"endDateTime"`
+	StartDateTime      wireTime   `json:"startDateTime"`
+	EndDateTime        wireTime   `json:"endDateTime"`
 	Duration           *int32     `json:"duration"`
 	Charge             *float64   `json:"charge"`
 	CallType           nullString `json:"callType"`
@@ -268,7 +282,7 @@ func toPstnWire(r model.PstnRow) pstnWire {
 	return pstnWire{
 		ID: r.ID, CallID: nullString(r.CallID), UserID: nullString(r.UserID),
 		UserPrincipalName: nullString(r.UserPrincipalName), UserDisplayName: nullString(r.UserDisplayName),
-		StartDateTime: r.StartDateTime, EndDateTime: r.EndDateTime, Duration: reportedInt(&r, model.LogDuration, r.Duration),
+		StartDateTime: wireAt(r.StartDateTime.Time, r.ID), EndDateTime: wireAt(r.EndDateTime.Time, r.ID), Duration: reportedInt(&r, model.LogDuration, r.Duration),
 		Charge: r.Charge, CallType: nullString(r.CallType), Currency: nullString(r.Currency),
 		CalleeNumber: nullString(r.CalleeNumber), UsageCountryCode: nullString(r.UsageCountryCode),
 		TenantCountryCode: nullString(r.TenantCountryCode), ConnectionCharge: r.ConnectionCharge,

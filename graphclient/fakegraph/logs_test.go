@@ -12,9 +12,16 @@ import (
 
 const drPath = "/communications/callRecords/getDirectRoutingCalls"
 
+// Both orders page every row once, in order, with $skip links.
 func TestDirectRoutingPaging(t *testing.T) {
+	for _, order := range []ListOrder{NewestFirst, OldestFirst, DefaultOrder} {
+		t.Run(order.String(), func(t *testing.T) { testDirectRoutingPaging(t, order) })
+	}
+}
+
+func testDirectRoutingPaging(t *testing.T, order ListOrder) {
 	ten := demo()
-	_, ts := serve(t, ten, Options{})
+	_, ts := serve(t, ten, Options{ListOrder: order})
 	from, to := testNow.Add(-31*24*time.Hour).Truncate(24*time.Hour), testNow.Add(24*time.Hour).Truncate(24*time.Hour)
 	fn := fmt.Sprintf("%s(fromDateTime=%s,toDateTime=%s)", drPath, from.Format(time.DateOnly), to.Format(time.DateOnly))
 	seen := map[string]bool{}
@@ -37,8 +44,8 @@ func TestDirectRoutingPaging(t *testing.T) {
 				t.Fatalf("row %s twice", r.ID)
 			}
 			seen[r.ID] = true
-			if r.StartDateTime.Before(prev) {
-				t.Fatal("rows are not in ascending start order")
+			if !prev.IsZero() && outOfOrder(order, prev, r.StartDateTime.Time) {
+				t.Fatalf("rows are not in %v start order", order)
 			}
 			prev = r.StartDateTime.Time
 		}
@@ -64,7 +71,7 @@ func TestDirectRoutingBoundaryAndWire(t *testing.T) {
 	failed := model.DirectRoutingRow{ID: "failed", StartDateTime: at(11), InviteDateTime: at(11), FailureDateTime: at(11),
 		FinalSIPCode: 487, CallEndSubReason: 560487, CallType: "ByotOut"}
 	ten.AddDirectRoutingRows(ok, failed, model.DirectRoutingRow{ID: "before", StartDateTime: at(9)})
-	_, ts := serve(t, ten, Options{})
+	_, ts := serve(t, ten, Options{ListOrder: OldestFirst})
 	ids := func(fn string) string {
 		var out []string
 		for _, r := range page[model.DirectRoutingRow](t, get(t, ts, fn)).Value {
@@ -84,9 +91,20 @@ func TestDirectRoutingBoundaryAndWire(t *testing.T) {
 			t.Errorf("%s: %s, want %s", fn, got, want)
 		}
 	}
+	_, newest := serve(t, ten, Options{ListOrder: NewestFirst})
+	var got []string
+	for _, r := range page[model.DirectRoutingRow](t, get(t, newest, drPath+"(fromDateTime=2026-11-20,toDateTime=2026-11-21)")).Value {
+		got = append(got, r.ID)
+	}
+	if fmt.Sprint(got) != "[failed ok before]" {
+		t.Errorf("NewestFirst: %v, want [failed ok before]", got)
+	}
 	body := string(get(t, ts, drPath+"(fromDateTime=2026-11-20,toDateTime=2026-11-21)").want(t, 200).body)
-	for _, s := range []string{`"id":"ok","correlationId":"c1"`, `"failureDateTime":"0001-01-01T00:00:00Z","endDateTime":"2026-11-20T11:00:00Z"`,
-		`"failureDateTime":"2026-11-20T11:00:00Z","endDateTime":null`, `"correlationId":null`, `"@odata.count":3`} {
+	// Times come in the row's form (wiretime.go): "ok" writes two digits
+	// and +00:00, "failed" no digits and +00:00; the sentinel stays as
+	// Graph writes it.
+	for _, s := range []string{`"id":"ok","correlationId":"c1"`, `"failureDateTime":"0001-01-01T00:00:00Z","endDateTime":"2026-11-20T11:00:00.00+00:00"`,
+		`"failureDateTime":"2026-11-20T11:00:00+00:00","endDateTime":null`, `"correlationId":null`, `"@odata.count":3`} {
 		if !strings.Contains(body, s) {
 			t.Errorf("body lacks %s", s)
 		}
@@ -100,7 +118,8 @@ func TestFunctionParameterErrors(t *testing.T) {
 		"(fromDateTime=2026-11-01,toDateTime=)":                              "Expression expected at position 35 in 'fromDateTime=2026-11-01,toDateTime='.",
 		"(fromDateTime=2026-11-01)":                                          "Expression expected at position 23 in 'fromDateTime=2026-11-01'.",
 		"(fromDateTime=yesterday,toDateTime=2026-11-02)":                     "Syntax error at position 13 in 'fromDateTime=yesterday,toDateTime=2026-11-02'.",
-		"(fromDateTime=2026-11-01T00:00:00+01:00,toDateTime=2026-11-02)":     "Syntax error at position 13 in 'fromDateTime=2026-11-01T00:00:00+01:00,toDateTime=2026-11-02'.",
+		"(fromDateTime=2026-11-01T00:00:00+1:00,toDateTime=2026-11-02)":      "Syntax error at position 13 in 'fromDateTime=2026-11-01T00:00:00+1:00,toDateTime=2026-11-02'.",
+		"(fromDateTime=2026-11-01T00:00:00 00:00,toDateTime=2026-11-02)":     "Syntax error at position 13 in 'fromDateTime=2026-11-01T00:00:00 00:00,toDateTime=2026-11-02'.",
 		"(fromDateTime='2026-11-01',toDateTime=2026-11-02)":                  "Syntax error at position 13 in 'fromDateTime='2026-11-01',toDateTime=2026-11-02'.",
 		"(fromDateTime=2026-11-01T00:00:00.12345678Z,toDateTime=2026-11-02)": "Syntax error at position 13 in 'fromDateTime=2026-11-01T00:00:00.12345678Z,toDateTime=2026-11-02'.",
 		"(from=2019-11-01,to=2019-12-01)":                                    "Syntax error at position 0 in 'from=2019-11-01,to=2019-12-01'.",

@@ -281,7 +281,7 @@ func (c *call) recordBody(e *recordEntry, sel selection, entity bool) *object {
 	if e.raw != nil {
 		return c.rawRecordObject(e.raw, sel)
 	}
-	return c.recordObject(&e.head, sel, entity)
+	return c.recordObject(e.asOf(c.now), sel, entity)
 }
 
 // rawItems writes stored collection elements for the wire (rawForWire),

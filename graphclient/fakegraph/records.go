@@ -1,9 +1,6 @@
 package fakegraph
 
 import (
-	"cmp"
-	"iter"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,10 +26,14 @@ var (
 )
 
 // visible applies retention and creation: a record exists once its call has
-// ended and is gone 30 days after it started. Both cases are a 404 on Get.
+// ended (a demo record once its first version is written, publish.go) and
+// is gone 30 days after it started. Both cases are a 404 on Get.
 func (c *call) visible(e *recordEntry) bool {
 	h := &e.head
 	if h.StartDateTime.Before(c.now.Add(-retention)) {
+		return false
+	}
+	if e.published.After(c.now) {
 		return false
 	}
 	return h.EndDateTime.IsZero() || !h.EndDateTime.After(c.now)
@@ -107,31 +108,6 @@ func (s *Server) listRecords(c *call) {
 	c.ok(out)
 }
 
-// inOrder walks the snapshot (newest first, then by id) in the order the
-// token's list pages in.
-func inOrder(all []*recordEntry, oldest bool) iter.Seq2[int, *recordEntry] {
-	if oldest {
-		return slices.Backward(all)
-	}
-	return slices.All(all)
-}
-
-// afterCursor orders like the list: by start time, newest or oldest first
-// as the token says, then by id in the same direction.
-func afterCursor(e *recordEntry, st pageToken) bool {
-	n := e.head.StartDateTime.UnixNano()
-	if st.Oldest {
-		if n != st.LastNano {
-			return n > st.LastNano
-		}
-		return cmp.Compare(e.head.ID, st.LastID) < 0
-	}
-	if n != st.LastNano {
-		return n < st.LastNano
-	}
-	return cmp.Compare(e.head.ID, st.LastID) > 0
-}
-
 // recordObject writes a record's own properties and its organizer_v2 with
 // their annotations; the Get forms also carry participants_v2@odata.context.
 func (c *call) recordObject(h *model.CallRecord, sel selection, entity bool) *object {
@@ -151,7 +127,7 @@ func (c *call) recordObject(h *model.CallRecord, sel selection, entity bool) *ob
 		t    model.Time
 	}{{"lastModifiedDateTime", h.LastModifiedDateTime}, {"startDateTime", h.StartDateTime}, {"endDateTime", h.EndDateTime}} {
 		if sel.has(f.name) {
-			c.setNullable(o, f.name, f.t, f.t.IsZero())
+			c.setNullable(o, f.name, wireAt(f.t.Time, h.ID), f.t.IsZero()) // wiretime.go
 		}
 	}
 	if sel.has("joinWebUrl") {

@@ -27,8 +27,14 @@ type Faults struct {
 	// RetryAfter is the Retry-After header value on 429 and 503; Graph has
 	// sent fractional values ("2.128"), so it is a string. Default "1".
 	RetryAfter string
+	// NoRetryAfter sends 429 and 503 without Retry-After, which Graph may
+	// do: clients must then back off exponentially (graph-api.md §4.6).
+	NoRetryAfter bool
 	// UnavailableEvery answers every Nth request with 503 ServiceUnavailable.
 	UnavailableEvery int
+	// GatewayTimeoutEvery answers every Nth request with 504, without
+	// Retry-After, as Graph's front door does when a backend is slow.
+	GatewayTimeoutEvery int
 	// TruncateEvery sends every Nth successful body cut in half, with status
 	// 200 and a Content-Length that matches the cut body, so only a JSON
 	// decoder can notice.
@@ -55,9 +61,18 @@ type Options struct {
 	// DenyUsers answers /users with the 403 an app without User.Read.All
 	// gets, while call records still work (users.go).
 	DenyUsers bool
-	// ListOrder is the order List callRecords pages in. Graph documents
-	// none (graph-api.md §4.5); the one example on Microsoft's List
-	// callRecords page is oldest first, so clients must not assume either.
+	// DenyCallRecords answers list, get, sessions and participants_v2 with
+	// the 403 of an app without CallRecords.Read.All (for example one
+	// granted only CallRecord-PstnCalls.Read.All; graph-api.md §6).
+	DenyCallRecords bool
+	// DenyPstnLogs answers getDirectRoutingCalls and getPstnCalls with the
+	// 403 of an app holding neither CallRecord-PstnCalls.Read.All nor
+	// CallRecords.Read.All (graph-api.md §6; issue #9140).
+	DenyPstnLogs bool
+	// ListOrder is the order List callRecords and the log functions
+	// (getDirectRoutingCalls, getPstnCalls) page in. Graph documents none
+	// (graph-api.md §4.5); the one example on Microsoft's List callRecords
+	// page is oldest first, so clients must not assume either.
 	ListOrder ListOrder
 }
 
@@ -65,8 +80,12 @@ type Options struct {
 type ListOrder int
 
 const (
+	// DefaultOrder, the zero value, keeps each collection's order from
+	// before orders were configurable: List callRecords newest first, the
+	// log functions oldest first (the ui's log tests expect the latter).
+	DefaultOrder ListOrder = iota
 	// NewestFirst pages by start time descending, then id.
-	NewestFirst ListOrder = iota
+	NewestFirst
 	// OldestFirst pages by start time ascending, then id, as the example
 	// on Microsoft's List callRecords page does.
 	OldestFirst
@@ -93,6 +112,8 @@ type Server struct {
 
 	denyUsers bool      // Options.DenyUsers
 	listOrder ListOrder // Options.ListOrder
+	// denyRecords and denyLogs are Options.DenyCallRecords and DenyPstnLogs.
+	denyRecords, denyLogs bool
 
 	faultMu sync.RWMutex
 	faults  Faults
@@ -107,6 +128,7 @@ func New(t *Tenant, opts Options) *Server {
 	s := &Server{tenant: t, token: opts.Token, clock: opts.Clock, faults: opts.Faults, key: make([]byte, 32)}
 	s.denyUsers = opts.DenyUsers
 	s.listOrder = opts.ListOrder
+	s.denyRecords, s.denyLogs = opts.DenyCallRecords, opts.DenyPstnLogs
 	if s.clock == nil {
 		s.clock = time.Now
 	}
@@ -228,30 +250,6 @@ func (s *Server) authorized(c *call) bool {
 	return false
 }
 
-// injectFault answers with a 429 or 503 if this request's number says so, or
-// marks the response for truncation.
-func (s *Server) injectFault(c *call, f Faults) bool {
-	n := s.counter.Add(1)
-	retry := f.RetryAfter
-	if retry == "" {
-		retry = "1"
-	}
-	switch {
-	case f.ThrottleEvery > 0 && n%int64(f.ThrottleEvery) == 0:
-		c.w.Header().Set("Retry-After", retry)
-		c.fail(http.StatusTooManyRequests, CodeTooManyRequests, msgThrottled)
-		return true
-	case f.UnavailableEvery > 0 && n%int64(f.UnavailableEvery) == 0:
-		c.w.Header().Set("Retry-After", retry)
-		c.fail(http.StatusServiceUnavailable, CodeServiceUnavailable, msgUnavailable)
-		return true
-	}
-	c.truncate = f.TruncateEvery > 0 && n%int64(f.TruncateEvery) == 0
-	c.hangUp = f.HangUpEvery > 0 && n%int64(f.HangUpEvery) == 0
-	c.loop = f.LoopNextLink
-	return false
-}
-
 // route dispatches on the path below the service root. Segment names are
 // matched case-insensitively, as Graph does.
 func (s *Server) route(c *call) {
@@ -271,6 +269,9 @@ func (s *Server) route(c *call) {
 	}
 	if len(segs) < 2 || !strings.EqualFold(segs[0], "communications") || !strings.EqualFold(segs[1], "callRecords") {
 		c.notFound(fmt.Sprintf("Resource not found for the segment '%s'.", segs[0]))
+		return
+	}
+	if s.denied(c, segs) { // permissions.go
 		return
 	}
 	switch {

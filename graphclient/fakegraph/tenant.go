@@ -36,6 +36,9 @@ type recordEntry struct {
 	// (rawdocs.go): it is what the server sends, and head and detail are
 	// its decoded form.
 	raw *rawRecord
+	// published is when Graph writes the first version of a demo record
+	// (publish.go); zero for records given whole.
+	published time.Time
 }
 
 // staticDetail is the detail of a record a test added whole.
@@ -245,10 +248,14 @@ func sortByStart[T any](rows []T, key func(T) (time.Time, string)) {
 	})
 }
 
-// rowsInRange returns the rows with from <= start < to; rows are sorted.
-func rowsInRange[T any](rows []T, start func(T) time.Time, from, to time.Time) []T {
+// rowsInRange returns the rows with from <= start < to, or start <= to
+// when inclusiveTo; rows are sorted.
+func rowsInRange[T any](rows []T, start func(T) time.Time, from, to time.Time, inclusiveTo bool) []T {
 	lo, _ := slices.BinarySearchFunc(rows, from, func(r T, t time.Time) int { return start(r).Compare(t) })
 	hi, _ := slices.BinarySearchFunc(rows, to, func(r T, t time.Time) int { return start(r).Compare(t) })
+	for inclusiveTo && hi < len(rows) && start(rows[hi]).Equal(to) {
+		hi++
+	}
 	if hi < lo {
 		return nil
 	}

@@ -31,18 +31,37 @@ const (
 var userProps = []string{"businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone",
 	"officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id"}
 
-// routeUsers serves /users and /users/{id | userPrincipalName}, or reports
-// that segs is not a users path. Options.DenyUsers answers both with the
-// 403 an app without User.Read.All gets.
+// routeUsers serves /users, /users/{id | userPrincipalName} and
+// /users('{id | userPrincipalName}'), or reports that segs is not a users
+// path. A key that starts with '$' after the slash is a 400, as Graph's
+// "Get user" page (ms.date 2024-12-23) says: "When the userPrincipalName
+// begins with a `$` character, the GET request URL syntax `/users/$x@y.com`
+// fails with a `400 Bad Request` error code. [...] enclose the
+// userPrincipalName in parentheses and single quotes, as follows:
+// `/users('$x@y.com')`." Options.DenyUsers answers the rest with the 403 an
+// app without User.Read.All gets.
 func (s *Server) routeUsers(c *call, segs []string) bool {
-	if !strings.EqualFold(segs[0], "users") {
+	key, keyed, ok := usersSegment(segs[0])
+	if !ok {
 		return false
+	}
+	switch {
+	case keyed && key == nil:
+		c.badRequest("Bad Request - Error in query syntax: a key in parentheses is a string literal in single quotes, with a quote inside doubled, as in /users('o''brien@contoso.com').")
+		return true
+	case !keyed && len(segs) == 2 && strings.HasPrefix(segs[1], "$"):
+		c.badRequest("Bad Request - Error in query syntax: '" + segs[1] + "' is not a system query option; a userPrincipalName that begins with '$' is addressed as /users('" + strings.ReplaceAll(segs[1], "'", "''") + "').")
+		return true
 	}
 	if s.denyUsers {
 		c.fail(http.StatusForbidden, CodeAuthorizationDenied, msgInsufficientPrivileges)
 		return true
 	}
 	switch {
+	case keyed && len(segs) == 1:
+		s.getUser(c, *key)
+	case keyed:
+		c.notFound(fmt.Sprintf("Resource not found for the segment '%s'.", segs[1]))
 	case len(segs) == 1 || len(segs) == 2 && segs[1] == "":
 		s.listUsers(c)
 	case len(segs) == 2:
@@ -51,6 +70,25 @@ func (s *Server) routeUsers(c *call, segs []string) bool {
 		c.notFound(fmt.Sprintf("Resource not found for the segment '%s'.", segs[2]))
 	}
 	return true
+}
+
+// usersSegment reads the first path segment: ok when it is "users" (any
+// case), keyed when it is users('…'), with key the literal's text (nil when
+// the parentheses do not hold exactly one well-formed literal).
+func usersSegment(seg string) (key *string, keyed, ok bool) {
+	if strings.EqualFold(seg, "users") {
+		return nil, false, true
+	}
+	if len(seg) < len("users(") || !strings.EqualFold(seg[:len("users(")], "users(") {
+		return nil, false, false
+	}
+	inner, closed := strings.CutSuffix(seg[len("users("):], ")")
+	p := &filterParser{s: inner}
+	lit, quoted := p.quoted()
+	if !closed || !quoted || !p.eof() {
+		return nil, true, true
+	}
+	return &lit, true, true
 }
 
 // getUser serves GET /users/{key}: key is an object id or a UPN, either
@@ -162,7 +200,7 @@ func selectShape(sel selection) string {
 }
 
 // userObject writes u with the selected properties in Graph's default
-// order. Demo users have their UPN as mail, as most Entra users do.
+// order, mail as userMail has it.
 func userObject(u User, sel selection) *object {
 	o := &object{}
 	str := func(v string) any {
@@ -183,7 +221,7 @@ func userObject(u User, sel selection) *object {
 		case "userPrincipalName":
 			o.set(p, str(u.UserPrincipalName))
 		case "mail":
-			o.set(p, str(u.UserPrincipalName))
+			o.set(p, str(userMail(u)))
 		case "businessPhones":
 			o.set(p, []string{})
 		default:
@@ -193,102 +231,22 @@ func userObject(u User, sel selection) *object {
 	return o
 }
 
-// userFilter is a parsed /users $filter: a user matches when any clause does.
-type userFilter []userClause
+// guestMarker sits between a B2B guest's home address and the tenant in
+// its UPN: "a_contoso.com#EXT#@microsoft.onmicrosoft.com" ("List users",
+// Example 4, where the same user's mail is "a@contoso.com").
+const guestMarker = "#EXT#@"
 
-// userClause is startswith(prop,'prefix'); directory matching ignores case.
-type userClause struct {
-	prop   string // displayName or userPrincipalName
-	prefix string // lowercased
-}
-
-func (f userFilter) match(u User) bool {
-	if f == nil {
-		return true
+// userMail is u's mail: a guest's home address, recovered from the UPN
+// Entra made of it (the '@' became the last '_': a domain has none), and
+// otherwise the UPN, as most Entra users have.
+func userMail(u User) string {
+	local, _, guest := strings.Cut(u.UserPrincipalName, guestMarker)
+	if !guest {
+		return u.UserPrincipalName
 	}
-	for _, cl := range f {
-		v := u.DisplayName
-		if cl.prop == "userPrincipalName" {
-			v = u.UserPrincipalName
-		}
-		if strings.HasPrefix(strings.ToLower(v), cl.prefix) {
-			return true
-		}
+	i := strings.LastIndexByte(local, '_')
+	if i <= 0 || i == len(local)-1 {
+		return ""
 	}
-	return false
-}
-
-// userFilterError carries the position, in the OData parser's manner.
-type userFilterError struct {
-	pos    int
-	expr   string
-	reason string
-}
-
-func (e *userFilterError) Error() string {
-	return fmt.Sprintf("Invalid filter clause: %s at position %d in '%s'. Supported: startswith(displayName,'<text>') or startswith(userPrincipalName,'<text>'), joined with 'or'.", e.reason, e.pos, e.expr)
-}
-
-// parseUserFilter accepts exactly the grammar callscope sends:
-// startswith(displayName,'…') and startswith(userPrincipalName,'…') (the
-// function also spelt startsWith, as Graph's docs do; a space may follow the
-// comma; a doubled quote is a quote), joined with " or ". Anything else is
-// refused, so a client cannot come to rely on more than the directory
-// supports without ConsistencyLevel: eventual.
-func parseUserFilter(expr string) (userFilter, error) {
-	p := &filterParser{s: expr}
-	fail := func(reason string) error { return &userFilterError{pos: p.pos, expr: expr, reason: reason} }
-	var f userFilter
-	for {
-		if !p.word("startswith(") && !p.word("startsWith(") {
-			return nil, fail("expected startswith(")
-		}
-		var prop string
-		switch {
-		case p.word("displayName,"):
-			prop = "displayName"
-		case p.word("userPrincipalName,"):
-			prop = "userPrincipalName"
-		default:
-			return nil, fail("only displayName and userPrincipalName can be matched with startswith")
-		}
-		p.spaces()
-		lit, ok := p.quoted()
-		if !ok {
-			return nil, fail("expected a quoted string, closed with a single quote")
-		}
-		if !p.word(")") {
-			return nil, fail("expected ')'")
-		}
-		f = append(f, userClause{prop: prop, prefix: strings.ToLower(lit)})
-		if p.eof() {
-			return f, nil
-		}
-		if !p.word(" or ") {
-			return nil, fail("expected ' or '")
-		}
-	}
-}
-
-// quoted reads an OData string literal: quoted, with a doubled quote for a quote.
-func (p *filterParser) quoted() (string, bool) {
-	if !p.word("'") {
-		return "", false
-	}
-	var b strings.Builder
-	for !p.eof() {
-		ch := p.s[p.pos]
-		p.pos++
-		if ch != '\'' {
-			b.WriteByte(ch)
-			continue
-		}
-		if !p.eof() && p.s[p.pos] == '\'' {
-			b.WriteByte('\'')
-			p.pos++
-			continue
-		}
-		return b.String(), true
-	}
-	return "", false
+	return local[:i] + "@" + local[i+1:]
 }

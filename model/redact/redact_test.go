@@ -185,3 +185,17 @@ func FuzzMasksAreIdempotentAndKeepLength(f *testing.F) {
 		}
 	})
 }
+
+// A guest's UPN carries #EXT#, and UPNs may hold $ ! ^ ~: the whole local
+// part is masked, never only the tail after such a character.
+func TestTextMasksUnusualUPNs(t *testing.T) {
+	for _, upn := range []string{"jordan.guest_fabrikam.com#EXT#@contoso.onmicrosoft.com",
+		"$servicedesk@contoso.com", "o'brien@contoso.com", "jordan.guest_fabrikam.com%23EXT%23@contoso.onmicrosoft.com"} {
+		got := Text("/v1.0/users?$filter=userPrincipalName eq '" + upn + "'")
+		for _, secret := range []string{"jordan", "fabrikam.com", "servicedesk", "brien"} {
+			if strings.Contains(got, secret) {
+				t.Errorf("Text(%q) kept %q: %s", upn, secret, got)
+			}
+		}
+	}
+}

@@ -41,7 +41,7 @@ func Secrets(s string) string {
 }
 
 var (
-	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+`)
+	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+'#$!^~\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+`)
 	phoneRe = regexp.MustCompile(`\+[0-9][0-9*]{4,14}`)
 	// nameArgRe finds the text a filter or search compares a name with:
 	// startswith(displayName,'Ane'), displayName eq 'Anette Thomsen',

@@ -33,7 +33,10 @@ func connect(b *base, obs graphclient.Observer) (c *graphclient.Client, stop fun
 		if err != nil {
 			return nil, stop, fmt.Errorf("demo token: %w", err)
 		}
-		demoRoot, shutdown, err := fakegraph.Start(fakegraph.DemoTenant(time.Now()), fakegraph.Options{Token: tok})
+		// Oldest first, as the one example on Microsoft's List callRecords
+		// page lists them: the demo runs callscope against the order it
+		// must not assume (graph-api.md §4.5).
+		demoRoot, shutdown, err := fakegraph.Start(fakegraph.DemoTenant(time.Now()), fakegraph.Options{Token: tok, ListOrder: fakegraph.OldestFirst})
 		if err != nil {
 			return nil, stop, fmt.Errorf("start demo tenant: %w", err)
 		}
@@ -130,12 +133,64 @@ func (obs observers) RequestDone(ev graphclient.RequestEvent) {
 	}
 }
 
+// LimitWait implements graphclient.LimitObserver for the members that
+// listen for limit waits.
+func (obs observers) LimitWait(ev graphclient.LimitWaitEvent) {
+	for _, o := range obs {
+		if lo, ok := o.(graphclient.LimitObserver); ok {
+			lo.LimitWait(ev)
+		}
+	}
+}
+
 // stderrObserver tells a script's user on stderr why a run is slow: every
-// retry, one line, as it happens.
+// retry, one line, as it happens, and a wait on callscope's own pacing of
+// a limit family when it is long (at most one line per family a while, so
+// a long paced export does not fill the terminal).
 type stderrObserver struct {
 	mu     sync.Mutex
 	w      io.Writer
 	redact bool // --redact: mask people in the paths shown
+
+	now       func() time.Time // nil means time.Now
+	lastLimit map[graphclient.Family]time.Time
+}
+
+// Waits on the rate limit shorter than limitLineMin are not worth a line;
+// after one line a family is quiet for limitLineEvery.
+const (
+	limitLineMin   = time.Second
+	limitLineEvery = 30 * time.Second
+)
+
+// LimitWait implements graphclient.LimitObserver.
+func (s *stderrObserver) LimitWait(ev graphclient.LimitWaitEvent) {
+	if ev.Done || ev.Wait < limitLineMin {
+		return
+	}
+	now := time.Now
+	if s.now != nil {
+		now = s.now
+	}
+	t := now()
+	s.mu.Lock()
+	last, said := s.lastLimit[ev.Family]
+	if said && t.Sub(last) < limitLineEvery {
+		s.mu.Unlock()
+		return
+	}
+	if s.lastLimit == nil {
+		s.lastLimit = map[graphclient.Family]time.Time{}
+	}
+	s.lastLimit[ev.Family] = t
+	s.mu.Unlock()
+	s.note(limitLine(ev))
+}
+
+// limitLine is a limit wait for stderr.
+func limitLine(ev graphclient.LimitWaitEvent) string {
+	return fmt.Sprintf("callscope: waiting %s on Graph's rate limit for %s (callscope keeps 10%% under Microsoft's documented limits)",
+		roundWait(ev.Wait), ev.Family)
 }
 
 // Retrying implements graphclient.Observer.

@@ -49,11 +49,16 @@ func (p *person) resolve(cmd string, now time.Time) error {
 
 // resolveForScript turns --participant into the id Graph filters on,
 // before anything is listed (lookup). A name that fits several people is
-// a usage error listing them, since a script cannot pick. With masked
-// (--redact) the names and UPNs in these messages are masked, ids not.
+// a usage error listing them, since a script cannot pick; one that fits
+// more than graphclient.MaxUserMatches is a usage error saying to type
+// more of it. With masked (--redact) the names and UPNs in these messages
+// are masked, ids not.
 func (p *person) resolveForScript(ctx context.Context, c *graphclient.Client, cmd string, masked bool) error {
 	text := p.participant
 	if err := p.lookup(ctx, c, masked); err != nil {
+		if graphclient.IsTooManyUsers(err) {
+			return usagef(cmd, "%v", err)
+		}
 		return err
 	}
 	if len(p.pick) > 0 {
@@ -63,11 +68,13 @@ func (p *person) resolveForScript(ctx context.Context, c *graphclient.Client, cm
 }
 
 // lookup resolves --participant: an object id or phone number as is (in
-// Graph's form), a UPN through GET /users/{upn}, the start of a display
-// name through a /users search. One person leaves their id in participant
-// and their name in name; several leave participant empty and themselves
-// in pick. A missing User.Read.All permission says so and that an object
-// id still works. The explorer calls it before the screen is taken over,
+// Graph's form), an address (a UPN, or a guest's mail) through a /users
+// $filter, the start of a display name through a /users search. One
+// person leaves their id in participant and their name in name; several
+// leave participant empty and themselves in pick; more than a pick list
+// holds is an error saying "more than 25 match; type more of the name". A
+// missing User.Read.All permission says so and that an object id still
+// works. The explorer calls it before the screen is taken over,
 // so such an error is said on stderr, where it can be read; several people
 // are no error there: the explorer opens unfiltered with them to pick from.
 func (p *person) lookup(ctx context.Context, c *graphclient.Client, masked bool) error {
@@ -85,9 +92,12 @@ func (p *person) lookup(ctx context.Context, c *graphclient.Client, masked bool)
 	shown := shownParticipant(text, masked)
 	var de *graphclient.UserReadDeniedError
 	var nf *graphclient.UserNotFoundError
+	var tm *graphclient.TooManyUsersError
 	switch {
 	case errors.As(err, &de):
 		return fmt.Errorf("--participant %s: %w", shown, de)
+	case errors.As(err, &tm):
+		return fmt.Errorf("--participant %q: %w", shown, tm)
 	case errors.As(err, &nf):
 		shownNF := *nf
 		shownNF.Query = shown
@@ -112,13 +122,11 @@ func shownParticipant(text string, masked bool) string {
 
 // ambiguousPeople lists the people a name fits, one a line, with what
 // tells them apart and what to give instead; masked hides names and UPNs.
+// users is every match: more than graphclient.MaxUserMatches never come
+// back as a list (lookup).
 func ambiguousPeople(text string, users []graphclient.User, masked bool) string {
 	var b strings.Builder
-	more := ""
-	if len(users) >= graphclient.MaxUserMatches {
-		more = " or more"
-	}
-	fmt.Fprintf(&b, "--participant %q fits %d%s people; give one's UPN or object id:\n", text, len(users), more)
+	fmt.Fprintf(&b, "--participant %q fits %d people; give one's UPN or object id:\n", text, len(users))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	for _, u := range users {
 		name, upn := u.Name(), u.UserPrincipalName

@@ -26,8 +26,9 @@ const requestLogCoalesce = 100 * time.Millisecond
 // It also keeps the request log: the last RequestLogSize tries and waits of
 // the run, for the L screen. It is safe for concurrent use.
 type Events struct {
-	throttle chan graphclient.RetryEvent
-	Now      func() time.Time
+	throttle  chan graphclient.RetryEvent
+	limitWait chan graphclient.LimitWaitEvent
+	Now       func() time.Time
 
 	mu      sync.Mutex
 	log     Ring[RequestLogEntry]
@@ -60,7 +61,7 @@ type RequestLogEntry struct {
 
 // NewEvents makes an observer to pass to graphclient.Options.
 func NewEvents() *Events {
-	return &Events{throttle: make(chan graphclient.RetryEvent, 16), Now: time.Now,
+	return &Events{throttle: make(chan graphclient.RetryEvent, 16), limitWait: make(chan graphclient.LimitWaitEvent, 16), Now: time.Now,
 		log: NewRing[RequestLogEntry](RequestLogSize), Changed: make(chan struct{}, 1)}
 }
 
@@ -80,6 +81,32 @@ func (e *Events) Retrying(ev graphclient.RetryEvent) {
 	select {
 	case e.throttle <- ev:
 	default:
+	}
+}
+
+// LimitWait implements graphclient.LimitObserver: a request waits on
+// Graph's rate limit for a noticeable time (and, Done, no longer does).
+// It goes to the footer as a LimitWaitMsg; when the UI lags, the notice is
+// dropped rather than block the request.
+func (e *Events) LimitWait(ev graphclient.LimitWaitEvent) {
+	if e == nil {
+		return
+	}
+	ev.Path = redact.Secrets(ev.Path)
+	select {
+	case e.limitWait <- ev:
+	default:
+	}
+}
+
+// ListenLimit waits for the next long wait on the rate limit
+// (graphclient.LimitWaitEvent); the root re-issues it after each.
+func (e *Events) ListenLimit() tea.Cmd {
+	if e == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		return LimitWaitMsg{Event: <-e.limitWait}
 	}
 }
 

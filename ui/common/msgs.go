@@ -45,6 +45,14 @@ type RetryMsg struct {
 	Until time.Time
 }
 
+// LimitWaitMsg reports that a request waits on callscope's own pacing of
+// Graph's rate limits (Event.Family names the limit, Event.Wait the
+// expected wait), or, Event.Done, that the wait is over: the footer says
+// "waiting on Graph's rate limit (log functions) 3s" meanwhile.
+type LimitWaitMsg struct {
+	Event graphclient.LimitWaitEvent
+}
+
 // PrefsChangedMsg tells screens the preferences changed (time zone), so
 // cached formatted text can be rebuilt.
 type PrefsChangedMsg struct{}

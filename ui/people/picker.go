@@ -65,10 +65,10 @@ func (p *Picker) ClaimsBack() bool { return true }
 // Status is empty: the heading already says how many matched.
 func (p *Picker) Status() common.Status { return common.Status{} }
 
+// note heads the list. The list is every match: a name more people fit
+// than graphclient.MaxUserMatches never opens one (the lookup says "more
+// than 25 match; type more of the name" instead), so nothing is cut here.
 func (p *Picker) note() string {
-	if len(p.candidates) >= graphclient.MaxUserMatches {
-		return "the first " + common.Itoa(int64(len(p.candidates))) + " matches; type more of the name to narrow"
-	}
 	return common.Itoa(int64(len(p.candidates))) + " people match"
 }
 

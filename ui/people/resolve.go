@@ -38,8 +38,10 @@ var ErrPickCancelled = errors.New("no person picked")
 const personResolveTimeout = 30 * time.Second
 
 // Resolve turns what the user typed for a participant into an id:
-// an object id or phone number at once (no Graph call), a UPN through
-// GET /users/{upn}, the start of a name through a /users search. It
+// an object id or phone number at once (no Graph call), an address (a UPN,
+// or a guest's mail) through a /users $filter, the start of a name through
+// a /users search; more than graphclient.MaxUserMatches people answer Err
+// (*graphclient.TooManyUsersError), never a cut list. It
 // captures the client and the redact setting, never the screen. With
 // --redact, names, UPNs and mail come back masked (ids stay: they are
 // what the filter needs and name no one).
@@ -86,17 +88,21 @@ func chosen(requestID uint64, u graphclient.User) ResolvedMsg {
 }
 
 // ErrorText is a lookup error in words for under a field: the typed
-// error's own sentence (missing permission, no such user) without the
-// request wrapping around it. It is made display-safe because it quotes
-// what was typed or pasted, which never crossed the decode boundary.
+// error's own sentence (missing permission, no such user, "more than 25
+// match; type more of the name") without the request wrapping around it.
+// It is made display-safe because it quotes what was typed or pasted,
+// which never crossed the decode boundary.
 func ErrorText(err error) string {
 	var de *graphclient.UserReadDeniedError
 	var nf *graphclient.UserNotFoundError
+	var tm *graphclient.TooManyUsersError
 	switch {
 	case errors.As(err, &de):
 		return model.DisplaySafe(de.Error())
 	case errors.As(err, &nf):
 		return model.DisplaySafe(nf.Error())
+	case errors.As(err, &tm):
+		return model.DisplaySafe(tm.Error())
 	}
 	return model.DisplaySafe(err.Error())
 }
