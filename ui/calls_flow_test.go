@@ -22,20 +22,23 @@ func fakeClient(t *testing.T, n int) (*graphclient.Client, *fakegraph.Server) {
 	return uitest.FakeGraph(t, tenant, fakegraph.Options{Clock: func() time.Time { return uitest.T0 }}, graphclient.Options{})
 }
 
-// TestCallsFlow: the list loads, scrolling past a page fetches the next
-// one, and a filter applied from the form reloads the list; the final
-// screen is a golden.
+// TestCallsFlow: the list loads its newest window, scrolling near the end
+// fetches the next older one, and a filter applied from the form reloads
+// the list; the final screen is a golden. Records start a minute apart from
+// an hour before now: after the whole-range try, the 10-minute newest
+// window is empty, the next (8× wider) holds 31, and the one after, sized
+// for about 1.5 pages at that density, holds the other 119.
 func TestCallsFlow(t *testing.T) {
 	client, fake := fakeClient(t, 150)
 	app := New(Options{Client: client, Keys: uitest.Keys(), Styles: common.DefaultStyles(),
 		Now: func() time.Time { return uitest.T0 }, UTC: true})
 	tm := uitest.NewFlow(t, app, 120, 30)
 
-	tm.WaitView(t, "60 loaded · more")
+	tm.WaitView(t, "31 loaded · more")
 	for range 45 {
 		tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	}
-	tm.WaitView(t, "120 loaded · more")
+	tm.WaitView(t, "150 loaded · more")
 
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
 	tm.WaitView(t, "Filter call records")
@@ -58,8 +61,8 @@ func TestCallsFlow(t *testing.T) {
 			lists++
 		}
 	}
-	if lists != 3 {
-		t.Errorf("%d list requests, want 3 (page 1, page 2, filtered page 1)", lists)
+	if lists != 6 {
+		t.Errorf("%d list requests, want 6 (the whole-range try, three windows and a second page, the filtered range in one)", lists)
 	}
 	uitest.Golden(t, "", out)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -238,8 +239,10 @@ func hostileErrorBody() []byte {
 // decodes a request URI for reading would turn back into ESC.
 const hostileNextToken = "%1B]0;pwned%07%C2%9B31m"
 
-// hostileGraph wraps the fake. The first calls page links to a page that
-// fails with a hostile Graph error, as does the record failID; the Direct
+// hostileGraph wraps the fake. The calls list's whole-range try links on
+// through a hostile skiptoken (so the list walks windows), and the first
+// window asked for once both records are listed fails with a hostile Graph
+// error, as does the record failID; the Direct
 // Routing list's first page (not the triage summary's load after it) links
 // off the service root through a path whose escapes the refusal would
 // quote. Everything else is the fake's. Header values carry only what
@@ -248,7 +251,9 @@ type hostileGraph struct {
 	fake     http.Handler
 	root     string // service root, set once the server listens
 	failID   string
-	drLinked atomic.Bool // the Direct Routing link was served
+	drLinked atomic.Bool  // the Direct Routing link was served
+	lists    atomic.Int32 // first pages of the calls list served
+	listRows atomic.Int32 // calls-list rows served by windows
 }
 
 func (h *hostileGraph) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -257,17 +262,34 @@ func (h *hostileGraph) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == list+"/"+h.failID ||
 		r.URL.Path == list && strings.Contains(r.URL.RawQuery, "$skiptoken="+hostileNextToken):
-		w.Header().Set("request-id", "\u009b31m\u202eheader")
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusForbidden)
-		w.Write(hostileErrorBody())
-	case first && r.URL.Path == list:
+		h.hostileError(w)
+	case first && r.URL.Path == list && h.lists.Add(1) == 1:
 		h.withLink(w, r, h.root+"/communications/callRecords?$skiptoken="+hostileNextToken)
+	case first && r.URL.Path == list && h.listRows.Load() < 2:
+		rec := httptest.NewRecorder()
+		h.fake.ServeHTTP(rec, r)
+		var page struct{ Value []json.RawMessage }
+		if json.Unmarshal(rec.Body.Bytes(), &page) == nil {
+			h.listRows.Add(int32(len(page.Value)))
+		}
+		maps.Copy(w.Header(), rec.Header())
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+	case first && r.URL.Path == list:
+		h.hostileError(w)
 	case first && strings.Contains(r.URL.Path, "getDirectRoutingCalls(") && h.drLinked.CompareAndSwap(false, true):
 		h.withLink(w, r, strings.TrimSuffix(h.root, "/v1.0")+"/elsewhere%1B]0;pwned%07\u009b31m")
 	default:
 		h.fake.ServeHTTP(w, r)
 	}
+}
+
+// hostileError answers 403 with escapes in a header and all through the body.
+func (h *hostileGraph) hostileError(w http.ResponseWriter) {
+	w.Header().Set("request-id", "\u009b31m\u202eheader")
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusForbidden)
+	w.Write(hostileErrorBody())
 }
 
 // withLink serves the fake's page with its @odata.nextLink set to link.

@@ -21,27 +21,29 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// pageMsg carries one page of call records, or the error fetching it,
-// for the request reqID.
+// pageMsg carries one time window of call records, newest first, or the
+// error fetching it, for the request reqID.
 type pageMsg struct {
 	reqID uint64
 	page  *model.Page[model.CallRecord]
 	err   error
 }
 
-// callsPageTimeout bounds one page fetch including the client's retries.
+// callsPageTimeout bounds one window's fetch (all its pages) including the
+// client's retries.
 const callsPageTimeout = 3 * time.Minute
 
 // selectFields is what the list shows; the record screen fetches the rest.
 var selectFields = []string{"id", "type", "modalities", "startDateTime", "endDateTime", "organizer", "organizer_v2"}
 
-// fetchPage fetches the page at next ("" for the first) of q; esc
-// or a reload cancels ctx.
+// fetchPage fetches the window at cursor next ("" for the newest) of q,
+// read whole and sorted newest first by the client, whatever order Graph
+// pages in; esc or a reload cancels ctx.
 func fetchPage(ctx context.Context, c *graphclient.Client, id uint64, q graphclient.CallQuery, next string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, callsPageTimeout)
 		defer cancel()
-		page, err := c.ListCallRecords(ctx, q, next)
+		page, err := c.ListCallRecordsNewest(ctx, q, next)
 		return pageMsg{reqID: id, page: page, err: err}
 	}
 }
@@ -58,8 +60,8 @@ var columns = []table.Column{
 	{Title: "Id", Min: 9, Max: 9, Drop: 2},
 }
 
-// Screen lists call records newest first, paging lazily as the cursor
-// nears the end of what is loaded.
+// Screen lists call records newest first, loading the next older time
+// window lazily as the cursor nears the end of what is loaded.
 type Screen struct {
 	c      *common.Common
 	filter Filter
@@ -212,9 +214,24 @@ func (s *Screen) formKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// query is the Graph query for the current filter.
+// query is the Graph query for the current filter. An open end is read
+// at the screen's clock (to now, from 30 days before now), so the range
+// the windows walk is the one the header names; the client keeps it in
+// its cursor, so every later window walks the same range.
 func (s *Screen) query() graphclient.CallQuery {
-	return graphclient.CallQuery{From: s.filter.From, To: s.filter.To, Participant: s.filter.Participant, Select: selectFields}
+	q := graphclient.CallQuery{From: s.filter.From, To: s.filter.To, Participant: s.filter.Participant, Select: selectFields}
+	now := s.c.Now()
+	if q.To.IsZero() {
+		q.To = now
+	}
+	if q.From.IsZero() {
+		// Before To even when To is older than Graph keeps records.
+		q.From = now.Add(-retention)
+		if !q.From.Before(q.To) {
+			q.From = q.To.Add(-retention)
+		}
+	}
+	return q
 }
 
 // reload drops every row and fetches the first page: r replaces, never

@@ -1,16 +1,11 @@
 package calls
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,46 +16,6 @@ import (
 	"github.com/callscope/callscope/ui/uitest"
 	tea "github.com/charmbracelet/bubbletea"
 )
-
-// listServer serves recs as /communications/callRecords in pages, the way
-// Graph does, and records each query.
-type listServer struct {
-	mu       sync.Mutex
-	recs     []model.CallRecord
-	pageSize int
-	queries  []string
-	srv      *httptest.Server
-	c        *graphclient.Client
-}
-
-func newListServer(t *testing.T, recs []model.CallRecord, pageSize int) *listServer {
-	ls := &listServer{recs: recs, pageSize: pageSize}
-	ls.c, ls.srv = uitest.Serve(t, ls, graphclient.Options{MaxRetries: -1})
-	t.Cleanup(ls.srv.Close)
-	return ls
-}
-
-func (ls *listServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ls.mu.Lock()
-	defer ls.mu.Unlock()
-	ls.queries = append(ls.queries, r.URL.RawQuery)
-	off, _ := strconv.Atoi(r.URL.Query().Get("$skiptoken"))
-	end := min(off+ls.pageSize, len(ls.recs))
-	page := model.Page[model.CallRecord]{Value: ls.recs[off:end]}
-	if end < len(ls.recs) {
-		page.NextLink = fmt.Sprintf("%s/v1.0/communications/callRecords?$skiptoken=%d", ls.srv.URL, end)
-	}
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(page)
-}
-
-func (ls *listServer) client(*testing.T) *graphclient.Client { return ls.c }
-
-func (ls *listServer) requests() []string {
-	ls.mu.Lock()
-	defer ls.mu.Unlock()
-	return append([]string(nil), ls.queries...)
-}
 
 // pageOf is a page message answering the screen's request in flight.
 func pageOf(s *Screen, recs []model.CallRecord, next string) pageMsg {
@@ -366,40 +321,5 @@ func TestCallsTinyTerminalDoesNotPanic(t *testing.T) {
 		update(s, uitest.KeyEsc)
 		update(s, pageMsg{reqID: s.Pending, err: graphErr()})
 		_ = s.View()
-	}
-}
-
-func TestCallsQueryCarriesTheStartFilter(t *testing.T) {
-	ls := newListServer(t, uitest.MakeRecords(0, 130), 60)
-	c := uitest.Common(uitest.T0)
-	c.Client = ls.client(t)
-	f := Filter{From: uitest.T0.Add(-2 * time.Hour), To: uitest.T0, Participant: "821809f5"}
-	s := New(c, f)
-	msg := s.Init()()
-	s.Update(common.BodySizeMsg{Width: 120, Height: 30})
-	update(s, msg)
-	if s.rows.Len() != 60 {
-		t.Fatalf("rows %d", s.rows.Len())
-	}
-	q := ls.requests()[0]
-	for _, want := range []string{"startDateTime%20ge%202026-11-20T13%3A00%3A00Z", "startDateTime%20lt%202026-11-20T15%3A00%3A00Z",
-		"participants_v2%2Fany%28p%3Ap%2Fid%20eq%20%27821809f5%27%29", "$select=id%2Ctype"} {
-		if !strings.Contains(q, want) {
-			t.Errorf("query %q lacks %q", q, want)
-		}
-	}
-	// Paging to the end follows Graph's links verbatim.
-	for s.Next != "" {
-		cmd := update(s, uitest.KeyEnd)
-		if cmd == nil {
-			t.Fatal("no fetch at the end of the loaded rows")
-		}
-		update(s, cmd())
-	}
-	if s.rows.Len() != 130 || s.rows.ID(129) != uitest.ID(129) {
-		t.Fatalf("rows %d", s.rows.Len())
-	}
-	if n := len(ls.requests()); n != 3 {
-		t.Fatalf("%d requests, want 3", n)
 	}
 }

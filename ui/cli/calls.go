@@ -46,7 +46,11 @@ func (o *callsOptions) resolve(cmd string, set map[string]bool, pos []string, no
 	return o.span.resolve(cmd, set, now, 0) // no range by default
 }
 
-// run lists call records with the server-side filter, streaming pages.
+// run lists call records with the server-side filter, newest first
+// whatever order Graph pages in: the range is read in time windows from
+// its end backwards, each sorted before it is written, so --limit N keeps
+// the N newest and stops asking once it has them, and memory holds one
+// window.
 func (o *callsOptions) run(ctx context.Context, e *env) error {
 	c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
 	if err != nil {
@@ -58,15 +62,18 @@ func (o *callsOptions) run(ctx context.Context, e *env) error {
 	}
 	q := graphclient.CallQuery{From: o.from, To: o.to, Participant: o.participant}
 	if o.limit > 0 && o.limit < 60 {
-		q.PageSize = o.limit // Prefer: odata.maxpagesize; Graph's default page is 60
+		// Prefer: odata.maxpagesize; Graph's default page is 60. Windows
+		// are sized to about one and a half pages, so a small limit
+		// costs small windows too.
+		q.PageSize = o.limit
 	}
 	if err := q.Validate(); err != nil {
 		return usagef(o.cmd, "%v", err)
 	}
 	rw := export.NewRowWriter(e.stdout, export.Format(o.output), export.CallColumns)
-	list := c.ListCallRecords
+	list := c.ListCallRecordsNewest
 	if wantsRaw(o.output) {
-		list = c.ListCallRecordsRaw // json and jsonl write each record as Graph sent it
+		list = c.ListCallRecordsNewestRaw // json and jsonl write each record as Graph sent it
 	}
 	fetch := func(ctx context.Context, next string) (*model.Page[model.CallRecord], error) {
 		return list(ctx, q, next)
