@@ -77,6 +77,7 @@ type App struct {
 	flashIsError bool
 	flashSeq     int
 	retry        *common.RetryMsg
+	limitWaits   limitWaits // requests held by callscope's own pacing, per family (limitwait.go)
 	events       *common.Events
 	// The ":" prompt (cmdline_run.go): nil when closed.
 	prompt        *prompt.Prompt
@@ -87,6 +88,8 @@ type App struct {
 	// each view starts from Options as given.
 	session common.Session
 	shared  bool
+	// chrome is the header and footer as last drawn (chrome.go).
+	chrome chrome
 }
 
 // New builds the root.
@@ -110,7 +113,7 @@ func New(o Options) *App {
 
 // Init opens the first view.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.open(a.view), a.events.Listen(), a.events.ListenLog(), a.spinner.Tick, common.LoadHistory(a.history.Path))
+	return tea.Batch(a.open(a.view), a.events.Listen(), a.events.ListenLog(), a.events.ListenLimit(), a.spinner.Tick, common.LoadHistory(a.history.Path))
 }
 
 // open makes view v current, creating its base screen on first visit;
@@ -207,6 +210,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.retry = &msg
 		return a, a.events.Listen()
+	case common.LimitWaitMsg:
+		a.limitWaits.note(msg.Event, a.c.Now())
+		return a, a.events.ListenLimit()
 	case common.RequestLogChangedMsg:
 		return a, tea.Batch(a.broadcast(msg), a.events.ListenLog())
 	case common.HistoryLoadedMsg, common.HistorySavedMsg:

@@ -16,7 +16,12 @@ import (
 
 // bodySize measures the chrome rather than assuming its height.
 func (a *App) bodySize() common.BodySizeMsg {
-	h := a.height - lipgloss.Height(a.headerView()) - lipgloss.Height(a.footerView())
+	return a.bodyBetween(a.header(), a.footer())
+}
+
+// bodyBetween is the body's size between header and footer.
+func (a *App) bodyBetween(header, footer measuredText) common.BodySizeMsg {
+	h := a.height - len(header.lines) - len(footer.lines)
 	return common.BodySizeMsg{Width: a.width, Height: max(h, 1)}
 }
 
@@ -36,31 +41,35 @@ func (a *App) View() string {
 	} else if top != nil {
 		body = top.View()
 	}
-	bh := a.bodySize().Height
-	body = lipgloss.NewStyle().MaxHeight(bh).Height(bh).MaxWidth(a.width).Render(body)
-	return lipgloss.JoinVertical(lipgloss.Left, a.headerView(), body, a.footerView())
+	header, footer := a.header(), a.footer()
+	return joinMeasured(header, body, footer, a.width, a.bodyBetween(header, footer).Height)
 }
 
-func (a *App) headerView() string {
+// header is the breadcrumb and the filter and zone, drawn again only
+// when one of them (or the width) changed.
+func (a *App) header() measuredText {
 	st := a.c.Styles
 	var crumbs []string
 	for _, s := range a.stacks[a.view] {
 		crumbs = append(crumbs, s.Title())
 	}
-	left := st.Breadcrumb.Render(strings.Join(crumbs, " › "))
 	info := []string{a.c.ZoneName()}
 	if top := a.top(); top != nil {
 		if f := top.Status().Filter; f != "" {
 			info = append([]string{f}, info...)
 		}
 	}
-	right := st.HeaderInfo.Render(strings.Join(info, " · "))
-	return fitLine(left, right, a.width)
+	left, right := strings.Join(crumbs, " › "), strings.Join(info, " · ")
+	return a.chrome.header.get(a.chromeKey(left, right), func() string {
+		return fitLine(st.Breadcrumb.Render(left), st.HeaderInfo.Render(right), a.width)
+	})
 }
 
-func (a *App) footerView() string {
+// footer is the status line and the keys on offer, drawn again only when
+// their words (or the width) changed; the ":" prompt, while open, instead.
+func (a *App) footer() measuredText {
 	if a.prompt != nil {
-		return a.promptView()
+		return measure(a.promptView())
 	}
 	st := a.c.Styles
 	var status []string
@@ -79,6 +88,9 @@ func (a *App) footerView() string {
 			case s.Loading:
 				status = append(status, st.Warn.Render(fmt.Sprintf("%s, retry %d of %d", ev.Reason, ev.Attempt, ev.Max)))
 			}
+		}
+		if w := a.limitWaits.text(a.c.Now()); w != "" {
+			status = append(status, st.Warn.Render(w))
 		}
 		switch {
 		case s.Loaded > 0 && s.More:
@@ -102,12 +114,15 @@ func (a *App) footerView() string {
 		}
 		status = append(status, style.Render(a.flash))
 	}
-	line := st.Status.Render(common.Truncate(strings.Join(status, " · "), a.width))
 	var hk help.KeyMap = emptyHelp{}
 	if top := a.top(); top != nil {
 		hk = top
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, line, a.help.ShortHelpView(hk.ShortHelp()))
+	text, bindings := strings.Join(status, " · "), hk.ShortHelp()
+	return a.chrome.footer.get(a.chromeKey(text, helpKey(bindings)), func() string {
+		line := st.Status.Render(common.Truncate(text, a.width))
+		return lipgloss.JoinVertical(lipgloss.Left, line, a.help.ShortHelpView(bindings))
+	})
 }
 
 func (a *App) helpView() string {
@@ -151,3 +166,9 @@ func fitLine(left, right string, w int) string {
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
+
+// headerView is the header's text.
+func (a *App) headerView() string { return a.header().text }
+
+// footerView is the footer's text.
+func (a *App) footerView() string { return a.footer().text }

@@ -176,7 +176,9 @@ func runProgram(ctx context.Context, model tea.Model, in, out io.ReadWriter, std
 	// to kill the process with the alternate screen on. Here every signal
 	// ends ctx, which stops the program; Run returns once the terminal is
 	// restored.
-	p = tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler(),
+	// 120 frames a second: a key shows within 8 ms of its frame tick, not 17
+	// (the pty latency benchmark in ui/uitest/ptylatency measures it).
+	p = tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(120),
 		tea.WithInput(in), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
