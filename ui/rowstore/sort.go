@@ -67,12 +67,7 @@ func BuildViewContext(ctx context.Context, n int, match func(int32) bool, key Ke
 	return v, nil
 }
 
-// keyPairs collects the keys of the matching rows in lo..hi-1.
-func keyPairs(lo, hi int, match func(int32) bool, key KeyFunc, desc bool) []keyPair {
-	return appendKeyPairs(make([]keyPair, 0, hi-lo), lo, hi, match, key, desc)
-}
-
-// appendKeyPairs is keyPairs appending to pairs.
+// appendKeyPairs appends the keys of the matching rows in lo..hi-1.
 func appendKeyPairs(pairs []keyPair, lo, hi int, match func(int32) bool, key KeyFunc, desc bool) []keyPair {
 	var flip uint64
 	if desc {
