@@ -154,6 +154,8 @@ func TestPromptRefusesFiltersTheViewLacks(t *testing.T) {
 		{"trunk sbc1.contoso.com", "trunk applies to the Direct Routing view"},
 		{"pstn failed", "PSTN rows carry no outcome field"},
 		{"pstn trunk sbc1", "trunk applies to the Direct Routing view"},
+		{"direct poor", "poor applies to the calls view"},
+		{"pstn poor", "poor applies to the calls view"},
 		{"direct -2h failed calls", "two views on one line"},
 	}
 	for _, tc := range cases {
@@ -271,5 +273,17 @@ func TestPromptExportsTheCurrentScreen(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(a.c.ExportDir, "callscope-direct-routing-*.csv"))
 	if len(files) != 1 {
 		t.Fatalf("export files %q", files)
+	}
+}
+
+// failed and poor narrow the calls list from the prompt (they reach the
+// calls screen, not the refusal), and poor completes like any command.
+func TestPromptTakesFailedAndPoorOnTheCallsView(t *testing.T) {
+	for _, line := range []string{"failed", "poor", "calls poor failed"} {
+		a, r := cmdApp(t, nil, "")
+		r.run(line)
+		if a.prompt != nil || a.view != ViewCalls {
+			t.Errorf("%q: prompt still open (refused?) or view %d:\n%s", line, a.view, a.View())
+		}
 	}
 }

@@ -82,15 +82,19 @@ func checkCommands(cmds []directive.Directive, view int) error {
 			continue
 		}
 		switch c.Name {
-		case directive.Sip, directive.Trunk, directive.Failed:
-			if view == ViewDirect {
+		case directive.Poor:
+			if view == ViewCalls {
 				continue
 			}
-			why := ""
-			if view == ViewPstn && c.Name == directive.Failed {
-				why = ": PSTN rows carry no outcome field"
+			return fmt.Errorf("poor applies to the calls view, whose rows carry a quality verdict (start the line with calls)")
+		case directive.Sip, directive.Trunk, directive.Failed:
+			if view == ViewDirect || view == ViewCalls && c.Name == directive.Failed {
+				continue
 			}
-			return fmt.Errorf("%s applies to the Direct Routing view%s (start the line with direct)", c.Name, why)
+			if c.Name == directive.Failed {
+				return fmt.Errorf("failed applies to the calls and Direct Routing views: PSTN rows carry no outcome field (start the line with calls or direct)")
+			}
+			return fmt.Errorf("%s applies to the Direct Routing view (start the line with direct)", c.Name)
 		}
 	}
 	return nil

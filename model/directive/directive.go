@@ -34,6 +34,7 @@ const (
 	Sip    = "sip"
 	Trunk  = "trunk"
 	Failed = "failed"
+	Poor   = "poor"
 	UTC    = "utc"
 	Export = "export"
 	Log    = "log"
@@ -46,7 +47,7 @@ const View = "view"
 
 // Names are every command a Command may name, in the order completion
 // offers them.
-var Names = []string{Calls, Direct, Pstn, From, To, User, Sip, Trunk, Failed, UTC, Export, Log, Quit}
+var Names = []string{Calls, Direct, Pstn, From, To, User, Sip, Trunk, Failed, Poor, UTC, Export, Log, Quit}
 
 // ViewNames are the values "view" takes, in tab order.
 var ViewNames = []string{Calls, Direct, Pstn}

@@ -5,19 +5,15 @@ package calls
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
-	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/model/redact"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/people"
-	"github.com/callscope/callscope/ui/record"
 	"github.com/callscope/callscope/ui/rowstore"
 	"github.com/callscope/callscope/ui/table"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -48,17 +44,35 @@ func fetchPage(ctx context.Context, c *graphclient.Client, id uint64, q graphcli
 	}
 }
 
-// columns: organizer takes most of the spare width, so at 120 columns
-// a 30-cell name shows whole; at narrow widths modalities, type, duration
-// and id hide in that order.
+// columns: organizer keeps 30 cells, so a 30-cell name shows whole, and
+// Result and Quality take most of the spare width (they carry the why); at narrow widths
+// modalities (already at 120 columns), type, duration, id, then Result and
+// Quality hide in that order.
 var columns = []table.Column{
 	{Title: "Start", Min: 19, Max: 19},
 	{Title: "Duration", Min: 8, Max: 8, Right: true, Drop: 3},
 	{Title: "Type", Min: 10, Max: 10, Drop: 4},
 	{Title: "Modalities", Min: 10, Max: 28, Flex: 1, Drop: 5},
-	{Title: "Organizer", Min: 14, Flex: 3},
+	{Title: "Organizer", Min: 30, Max: 30},
+	{Title: "Result", Min: 10, Max: 44, Flex: 4, Drop: 1},
+	{Title: "Quality", Min: 10, Max: 32, Flex: 3, Drop: 1},
 	{Title: "Id", Min: 9, Max: 9, Drop: 2},
 }
+
+// Column indexes of cell.
+const (
+	colStart = iota
+	colDuration
+	colType
+	colModalities
+	colOrganizer
+	colResult
+	colQuality
+	colID
+)
+
+// unknownCell is a Result or Quality not fetched yet.
+const unknownCell = "…"
 
 // Screen lists call records newest first, loading the next older time
 // window lazily as the cursor nears the end of what is loaded.
@@ -76,6 +90,14 @@ type Screen struct {
 	prompt promptLookup // the ":" prompt's person lookup (prompt.go)
 
 	person formPerson // the filter form's participant lookup (person.go)
+
+	enrich enrichment // Result and Quality, fetched in the background (enrich.go)
+
+	// view is the table's rows as row indexes when sorted or filtered by
+	// verdict, nil for the rows as loaded (order.go).
+	view                 []int32
+	sort                 sortBy
+	failedOnly, poorOnly bool // the prompt's :failed and :poor
 
 	width, height int
 }
@@ -126,8 +148,8 @@ func (s *Screen) Status() common.Status {
 		Loading:  s.Pending != 0,
 		Activity: "call records",
 		Err:      s.Fault(),
-		Filter:   s.filterWords(),
-		Note:     s.StopWords("rows", s.c.Keys.Reload.Help().Key),
+		Filter:   join(s.filterWords(), s.viewWords()),
+		Note:     join(s.StopWords("rows", s.c.Keys.Reload.Help().Key), s.enrichWords()),
 	}
 	s.promptStatus(&st)
 	return st
@@ -145,6 +167,8 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, s.maybeFetch()
 	case pageMsg:
 		return s, s.onPage(msg)
+	case enrichedMsg:
+		return s, s.onEnriched(msg)
 	case people.ResolvedMsg:
 		if cmd, mine := s.onFormPerson(msg); mine { // the filter form's (person.go)
 			return s, cmd
@@ -158,39 +182,6 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	// prefsChangedMsg needs nothing: cells format times in c.Loc() as drawn.
 	return s, nil
-}
-
-func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
-	k := &s.c.Keys
-	if s.tbl.Update(msg) {
-		return s.maybeFetch()
-	}
-	n := s.rows.Len()
-	switch {
-	case key.Matches(msg, k.Open) && n > 0:
-		return common.Push(s, record.New(s.c, s.rows.ID(s.tbl.Cursor())))
-	case key.Matches(msg, k.Back) && s.Stop():
-		// esc stops the load in flight; the rows that arrived stay.
-		s.resize()
-	case key.Matches(msg, k.Reload):
-		if s.Err != nil && s.Pending == 0 {
-			return s.retry()
-		}
-		s.rereadRange()
-		return s.reload()
-	case key.Matches(msg, k.CopyID) && n > 0:
-		return common.CopyCmd(s.c.Copy, s.rows.ID(s.tbl.Cursor()))
-	case key.Matches(msg, k.Export):
-		if n == 0 {
-			return common.Flash("nothing to export yet", true)
-		}
-		return s.Export()
-	case key.Matches(msg, k.Filter):
-		s.form = newFilterForm(s.c, s.filter)
-		s.watchFormPerson() // person.go
-		s.form.SetWidth(s.width)
-	}
-	return nil
 }
 
 // formKey feeds the filter form; an applied filter replaces the list, a
@@ -239,6 +230,8 @@ func (s *Screen) query() graphclient.CallQuery {
 // on arrival.
 func (s *Screen) reload() tea.Cmd {
 	s.rows = rowstore.NewCallRows()
+	s.enrich.restart()
+	s.view = nil
 	s.tbl.SetLen(0)
 	s.tbl.SetCursor(0)
 	// The client builds the first page's URL and does not say it, so a
@@ -278,7 +271,7 @@ func (s *Screen) maybeFetch() tea.Cmd {
 	if !s.Started || !s.CanFetch() {
 		return nil
 	}
-	if s.rows.Len()-1-s.tbl.Cursor() > s.tbl.PageSize() {
+	if s.viewLen()-1-s.tbl.Cursor() > s.tbl.PageSize() {
 		return nil
 	}
 	return s.fetch()
@@ -292,8 +285,11 @@ func (s *Screen) onPage(msg pageMsg) tea.Cmd {
 		return nil
 	}
 	s.tbl.SetLen(s.rows.Len())
+	if s.ordered() {
+		s.rebuildView()
+	}
 	s.resize()
-	return s.maybeFetch()
+	return tea.Batch(s.maybeFetch(), s.pumpEnrichment())
 }
 
 // callID is a record's id, which no list holds twice.
@@ -308,78 +304,31 @@ func (s *Screen) resize() {
 	s.tbl.SetSize(s.width, max(h, 1))
 }
 
-// cell is the table's view of row r: only what the columns show.
-func (s *Screen) cell(r, col int) string {
+// cell is the table's view of position p: only what the columns show.
+func (s *Screen) cell(p, col int) string {
+	r := s.rowAt(p)
 	switch col {
-	case 0:
+	case colStart:
 		return common.FormatStartUnix(s.rows.StartUnix(r), s.c.Loc())
-	case 1:
+	case colDuration:
 		return common.FormatSeconds(s.rows.DurationSecs(r))
-	case 2:
+	case colType:
 		return s.rows.Type(r)
-	case 3:
+	case colModalities:
 		return s.rows.Modalities(r)
-	case 4:
+	case colOrganizer:
 		return s.rows.Organizer(r)
-	case 5:
+	case colResult, colQuality:
+		v := s.enrich.verdictAt(r)
+		switch {
+		case v.state != verdictKnown:
+			return unknownCell
+		case col == colResult:
+			return v.result
+		}
+		return v.quality
+	case colID:
 		return s.rows.ShortID(r)
 	}
 	return ""
-}
-
-// exportHeader names the exported columns: those of `callscope calls
-// --output csv`, filled with what the list keeps.
-var exportHeader = export.CallSummaryColumns.Header
-
-// ExportReady reports rows to export.
-func (s *Screen) ExportReady() bool { return s.rows.Len() > 0 }
-
-// Export writes the rows loaded as CSV and JSON: the script's columns, and
-// JSON with Graph's names and types for the fields the list keeps (see
-// export.CallSummary).
-func (s *Screen) Export() tea.Cmd {
-	rows := s.rows.Snapshot()
-	row := func(i int, v *export.CallSummary) {
-		v.ID, v.Type, v.OrganizerText = rows.ID(i), rows.Type(i), rows.Organizer(i)
-		if m := rows.Modalities(i); m != "" {
-			v.Modalities = strings.Split(m, ", ")
-		}
-		if sec := rows.StartUnix(i); sec != 0 {
-			v.Start = model.Time{Time: time.Unix(sec, 0).UTC()}
-		}
-		if d := rows.DurationSecs(i); d >= 0 {
-			v.DurationSeconds = &d
-		}
-	}
-	return common.ExportCmd(s.c.ExportDir, "calls", s.c.Now(), export.CallSummaryColumns, rows.Len(), row)
-}
-
-// ShortHelp offers what applies now.
-func (s *Screen) ShortHelp() []key.Binding {
-	k := s.c.Keys
-	if s.form != nil {
-		return []key.Binding{k.Apply, k.NextField, k.Back}
-	}
-	has := s.rows.Len() > 0
-	k.Open.SetEnabled(has)
-	k.CopyID.SetEnabled(has)
-	k.Export.SetEnabled(has)
-	if s.Pending != 0 {
-		return []key.Binding{k.Up, k.Down, k.Open, table.StopKey(k), k.Filter, k.Reload, k.CopyID, k.Export}
-	}
-	return []key.Binding{k.Up, k.Down, k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
-}
-
-// FullHelp groups the keys for the help overlay.
-func (s *Screen) FullHelp() [][]key.Binding {
-	k := s.c.Keys
-	has := s.rows.Len() > 0
-	k.Open.SetEnabled(has)
-	k.CopyID.SetEnabled(has)
-	k.Export.SetEnabled(has)
-	acts := []key.Binding{k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
-	if s.Pending != 0 {
-		acts = append([]key.Binding{table.StopKey(k)}, acts...)
-	}
-	return [][]key.Binding{k.NavHelp(), acts}
 }

@@ -83,7 +83,7 @@ func TestCallsFirstScreenIsTheNewestInEitherServerOrder(t *testing.T) {
 			}
 			uitest.WantEachOnce(t, ids, len(ids)) // ID(0) is the newest
 			uitest.ViewHas(t, s.View(), "2026-11-20 14:00:00", uitest.ID(0)[:8])
-			first := len(fs.Requests())
+			first := len(listRequests(fs.Requests()))
 			// Scrolling loads older windows, in order, until the range is in.
 			for range 100 {
 				if !s.Status().More {
@@ -96,7 +96,7 @@ func TestCallsFirstScreenIsTheNewestInEitherServerOrder(t *testing.T) {
 			if s.Status().More || s.Fault() != nil {
 				t.Fatalf("after scrolling: more %v, fault %v", s.Status().More, s.Fault())
 			}
-			if len(fs.Requests()) <= first {
+			if len(listRequests(fs.Requests())) <= first {
 				t.Fatal("scrolling asked for nothing older")
 			}
 		})
@@ -118,7 +118,7 @@ func TestCallsQueryCarriesTheStartFilter(t *testing.T) {
 			}
 			// Records start at T0-1h, one a minute back: 13:00 to 14:00 holds 61.
 			uitest.WantEachOnce(t, shownIDs(s), 61)
-			reqs := fs.Requests()
+			reqs := listRequests(fs.Requests())
 			q0 := reqs[0].Path
 			for _, want := range []string{"startDateTime%20lt%202026-11-20T15%3A00%3A00Z",
 				"participants_v2%2Fany%28p%3Ap%2Fid%20eq%20%27821809f5%27%29", "$select=id%2Ctype"} {

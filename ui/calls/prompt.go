@@ -29,11 +29,22 @@ type promptLookup struct {
 // ApplyDirectives takes from, to and user as a new server-side filter. A
 // user given as an object id or phone number filters at once; a UPN or a
 // name is looked up first and the filter waits for the answer, so the list
-// changes once, to the whole new filter. sip, trunk and failed belong to
-// the Direct Routing view.
+// changes once, to the whole new filter. failed and poor narrow the rows
+// loaded to failed calls and calls of poor quality, as their verdicts
+// arrive (esc clears them); sip and trunk belong to the Direct Routing view.
 func (s *Screen) ApplyDirectives(cmds []directive.Directive) (tea.Cmd, error) {
 	f, person := s.filter, ""
+	failed, poor, server := s.failedOnly, s.poorOnly, false
 	for _, c := range cmds {
+		switch c.Name {
+		case directive.Failed:
+			failed = true
+			continue
+		case directive.Poor:
+			poor = true
+			continue
+		}
+		server = true
 		switch c.Name {
 		case directive.From:
 			f.From, f.Range.From, f.Range.Loc = c.At, c.Arg, s.c.Loc()
@@ -49,7 +60,16 @@ func (s *Screen) ApplyDirectives(cmds []directive.Directive) (tea.Cmd, error) {
 			return nil, fmt.Errorf("%s applies to the Direct Routing view", c.Name)
 		}
 	}
-	return s.applyFilter(f, person)
+	if !server {
+		s.failedOnly, s.poorOnly = failed, poor
+		s.rebuildView()
+		return s.maybeFetch(), nil
+	}
+	cmd, err := s.applyFilter(f, person)
+	if err == nil {
+		s.failedOnly, s.poorOnly = failed, poor
+	}
+	return cmd, err
 }
 
 // applyFilter checks f and applies it, after looking up person first when

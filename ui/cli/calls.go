@@ -18,6 +18,9 @@ type callsOptions struct {
 	span
 	person
 	rows
+	// quality adds result, quality and qualityReason to each row, from
+	// each call's expanded record (calls_quality.go).
+	quality bool
 }
 
 func (o *callsOptions) flags(fs *flag.FlagSet) {
@@ -25,6 +28,7 @@ func (o *callsOptions) flags(fs *flag.FlagSet) {
 	o.span.flags(fs)
 	o.person.flags(fs)
 	o.rows.flags(fs)
+	fs.BoolVar(&o.quality, "quality", false, "add result, quality and qualityReason to each row (one record request per call, paced)")
 }
 
 func (o *callsOptions) resolve(cmd string, set map[string]bool, pos []string, now time.Time) error {
@@ -79,5 +83,9 @@ func (o *callsOptions) run(ctx context.Context, e *env) error {
 		return list(ctx, q, next)
 	}
 	fetch = redactPages(o.conf.redact, fetch, redact.CallRecord, redact.RawCallRecord) // --redact
+	if o.quality {
+		qrw := export.NewRowWriter(e.stdout, export.Format(o.output), qualityColumns)
+		return streamPages(ctx, withQuality(c, fetch, o.conf.redact, o.limit), qrw, nil, o.limit)
+	}
 	return streamPages(ctx, fetch, rw, nil, o.limit)
 }

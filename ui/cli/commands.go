@@ -39,7 +39,7 @@ var commands = []*command{
 		synopsis: "callscope [--demo | --graph-url URL] [--cloud NAME] [--utc] [--from T] [--to T] [--participant ID] [--view calls|direct|pstn]",
 		options:  func() options { return &explorerOptions{} }},
 	{name: "calls", summary: "list call records",
-		synopsis: "callscope calls [--from T] [--to T] [--participant ID] [--limit N] [--output json|jsonl|csv]",
+		synopsis: "callscope calls [--from T] [--to T] [--participant ID] [--quality] [--limit N] [--output json|jsonl|csv]",
 		options:  func() options { return &callsOptions{} }},
 	{name: "record", args: "ID", summary: "one call record with every session and segment",
 		synopsis: "callscope record ID [--output json]",

@@ -13,6 +13,12 @@ import (
 	"github.com/callscope/callscope/model"
 )
 
+// clientLimits pace every client connect builds; the zero value is
+// Graph's documented limits less 10 % (graphclient.Limits). Tests that walk
+// the demo's whole month raise them, so the walk takes seconds, not the
+// minute and a half the list limit makes it.
+var clientLimits graphclient.Limits
+
 // connect builds the Graph client the flags ask for. With --demo it starts
 // the fake service on a loopback port with a token made for this run and
 // known to nobody else; stop shuts it down. The token is never printed.
@@ -57,7 +63,7 @@ func connect(b *base, obs graphclient.Observer) (c *graphclient.Client, stop fun
 		}
 		cred = cr
 	}
-	c, err = graphclient.New(graphclient.Options{ServiceRoot: root, Cloud: b.cloudCfg, Credential: cred, Observer: obs})
+	c, err = graphclient.New(graphclient.Options{ServiceRoot: root, Cloud: b.cloudCfg, Credential: cred, Observer: obs, Limits: clientLimits})
 	if err != nil {
 		stop()
 		return nil, func() {}, usagef(b.cmd, "--graph-url: %v", err)

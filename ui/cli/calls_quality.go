@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/export"
+	"github.com/callscope/callscope/model/quality"
+	"github.com/callscope/callscope/model/redact"
+)
+
+// qualityInFlight is how many records `calls --quality` asks for at once,
+// as the explorer's calls list does; the client's shared limiter paces
+// them within Graph's per-record budget ("Microsoft Graph
+// service-specific throttling limits", ms.date 2025-01-14).
+const qualityInFlight = 4
+
+// qualityRow is a listed call with the verdicts of its expanded record.
+type qualityRow struct {
+	rec                            model.CallRecord
+	result, quality, qualityReason string
+}
+
+// qualityColumns are CallColumns and the three verdict fields.
+var qualityColumns = export.Columns[qualityRow]{
+	Header: append(append([]string(nil), export.CallColumns.Header...), "result", "quality", "qualityReason"),
+	Fill: func(r *qualityRow, c []string) {
+		n := len(export.CallColumns.Header)
+		export.CallColumns.Fill(&r.rec, c[:n])
+		c[n], c[n+1], c[n+2] = r.result, r.quality, r.qualityReason
+	},
+}
+
+// MarshalJSON is the record as the list decoded it with the three fields
+// added, for a row that came without Graph's bytes.
+func (r qualityRow) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(r.rec)
+	if err != nil {
+		return nil, err
+	}
+	return r.splice(b)
+}
+
+// splice adds result, quality and qualityReason to the JSON object obj.
+func (r qualityRow) splice(obj []byte) ([]byte, error) {
+	obj = bytes.TrimSpace(obj)
+	if len(obj) < 2 || obj[0] != '{' || obj[len(obj)-1] != '}' {
+		return nil, fmt.Errorf("add quality to a call record: not a JSON object")
+	}
+	extra, err := json.Marshal(struct {
+		Result        string `json:"result"`
+		Quality       string `json:"quality"`
+		QualityReason string `json:"qualityReason"`
+	}{r.result, r.quality, r.qualityReason})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(obj)+len(extra))
+	out = append(out, obj[:len(obj)-1]...)
+	if len(bytes.TrimSpace(obj[1:len(obj)-1])) > 0 {
+		out = append(out, ',')
+	}
+	return append(append(out, extra[1:len(extra)-1]...), '}'), nil
+}
+
+// withQuality turns a page of listed calls into qualityRows: each call's
+// expanded record is fetched (qualityInFlight at a time, masked when mask
+// is set) and reduced to its Result and Quality. With a limit, only the
+// rows still to be written are fetched. A record that cannot be fetched
+// leaves its verdicts empty and says why in qualityReason; a cancelled
+// context stops the command.
+func withQuality(c *graphclient.Client, fetch fetchFunc[model.CallRecord], mask bool, limit int) fetchFunc[qualityRow] {
+	done := 0
+	return func(ctx context.Context, next string) (*model.Page[qualityRow], error) {
+		p, err := fetch(ctx, next)
+		if p == nil {
+			return nil, err
+		}
+		n := len(p.Value)
+		if limit > 0 {
+			n = min(n, limit-done)
+		}
+		done += n
+		out := &model.Page[qualityRow]{NextLink: p.NextLink, Value: make([]qualityRow, n)}
+		sem := make(chan struct{}, qualityInFlight)
+		var wg sync.WaitGroup
+		for i := range n {
+			out.Value[i].rec = p.Value[i]
+			wg.Add(1)
+			sem <- struct{}{}
+			go func(row *qualityRow) {
+				defer func() { <-sem; wg.Done() }()
+				fillQuality(ctx, c, mask, row)
+			}(&out.Value[i])
+		}
+		wg.Wait()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if p.RawValue != nil {
+			out.RawValue = make([]json.RawMessage, n)
+			for i := range n {
+				if out.RawValue[i], err = out.Value[i].splice(p.RawValue[i]); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return out, err
+	}
+}
+
+// fillQuality fetches row's record and sets its verdicts.
+func fillQuality(ctx context.Context, c *graphclient.Client, mask bool, row *qualityRow) {
+	rec, err := c.GetCallRecord(ctx, row.rec.ID)
+	if err != nil {
+		row.qualityReason = "not known: " + err.Error()
+		return
+	}
+	if mask {
+		redact.CallRecord(rec)
+	}
+	res, q := quality.CallResult(rec), quality.CallQuality(rec)
+	row.result, row.quality, row.qualityReason = res.Text(), q.Label(), q.Reason()
+}
