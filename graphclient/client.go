@@ -302,6 +302,10 @@ func (c *Client) getJSON(ctx context.Context, rawURL, prefer string, out any, ke
 // must not cut a long $skiptoken.
 var linkFields = []string{"NextLink", "SessionsNextLink", "ParticipantsV2NextLink"}
 
+// Decode is decode for Graph's bytes read from elsewhere (the local
+// store): stored text crosses the same display-safe boundary.
+func Decode(body []byte, out any) error { return decode(body, out) }
+
 // decode unmarshals body into out and makes every string in it
 // display-safe (model.MakeDisplaySafe): this is the one boundary every
 // Graph text crosses on its way to a screen, a summary or a CSV cell. The
