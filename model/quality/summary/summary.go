@@ -2,8 +2,9 @@
 // call records: of the streams classified, how many were poor, overall and
 // by network, subnet, relay, side, platform, client version, device and
 // media type, with a per-hour series of poor streams and the calls behind
-// each line. Streams are classified by model/quality (Classify and
-// KindOf), the one classification every screen and command uses.
+// each line. Streams are classified by model/quality (VerdictOf, which is
+// Classify's verdict without its words), the one classification every
+// screen and command uses.
 //
 // A Summary is incremental: Add each record once, then read Lines as often
 // as needed. It keeps one tally per line, never the records, so its memory
@@ -122,33 +123,33 @@ func (s *Summary) addMedia(callID string, seg *model.Segment, md *model.Media, c
 	cachedKind, cached := quality.Kind(-1), s.cached[:0]
 	for n := range md.Streams {
 		st := &md.Streams[n]
-		c := quality.Classify(md.Label, st)
+		kind, verdict := quality.VerdictOf(md.Label, st) // Classify's verdict without its words
 		at := st.StartDateTime.Time
 		if at.IsZero() {
 			at = seg.StartDateTime.Time
 		}
 		hour := s.hour(at)
-		src := stream{kind: c.Kind, direction: st.StreamDirection, caller: caller, callee: callee, media: md}
-		if c.Kind != cachedKind {
-			cachedKind, cached = c.Kind, cached[:0]
+		src := stream{kind: kind, direction: st.StreamDirection, caller: caller, callee: callee, media: md}
+		if kind != cachedKind {
+			cachedKind, cached = kind, cached[:0]
 			for d := range dimensionCount {
 				if d == Side {
 					continue
 				}
 				s.scratch = src.values(d, s.scratch[:0])
 				for _, val := range s.scratch {
-					cached = append(cached, s.tally(lineKey{dim: d, kind: c.Kind, v: val}))
+					cached = append(cached, s.tally(lineKey{dim: d, kind: kind, v: val}))
 				}
 			}
 		}
 		for _, t := range cached {
-			s.bump(t, callID, c.Verdict, hour)
-			s.bump(t.parent, callID, c.Verdict, hour)
+			s.bump(t, callID, verdict, hour)
+			s.bump(t.parent, callID, verdict, hour)
 		}
 		s.scratch = src.values(Side, s.scratch[:0])
-		t := s.tally(lineKey{dim: Side, kind: c.Kind, v: s.scratch[0]})
-		s.bump(t, callID, c.Verdict, hour)
-		s.bump(t.parent, callID, c.Verdict, hour)
+		t := s.tally(lineKey{dim: Side, kind: kind, v: s.scratch[0]})
+		s.bump(t, callID, verdict, hour)
+		s.bump(t.parent, callID, verdict, hour)
 	}
 	s.cached = cached
 }
