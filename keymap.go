@@ -44,5 +44,7 @@ func defaultKeyMap() ui.KeyMap {
 		OpenRecord:   b("open call record", "o"),
 		Command:      b("command", ":"),
 		RequestLog:   b("request log", "L"),
+		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous")),
+		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next")),
 	}
 }

@@ -19,7 +19,7 @@ var keyModes = map[string][]string{
 	// top: the root's keys and every screen key are live together.
 	"browsing": {"Up", "Down", "PageUp", "PageDown", "Home", "End", "Open", "Back", "Filter", "NextView",
 		"ViewCalls", "ViewDirect", "ViewPstn", "Reload", "CopyID", "Export", "ToggleUTC", "RawJSON",
-		"FailuresOnly", "Sort", "Summary", "Dismiss", "Help", "Quit", "ForceQuit", "OpenRecord", "Command", "RequestLog"},
+		"FailuresOnly", "Sort", "Summary", "Dismiss", "Help", "Quit", "ForceQuit", "OpenRecord", "Command", "RequestLog", "Left", "Right"},
 	// A filter form, range form or the ":" prompt captures the keyboard:
 	// only ForceQuit reaches the root (ui/form.go, ui/prompt/prompt.go).
 	"form": {"NextField", "PrevField", "Apply", "Back", "ForceQuit"},

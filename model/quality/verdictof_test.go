@@ -48,7 +48,7 @@ func TestVerdictOfAgreesWithClassify(t *testing.T) {
 			AverageRoundTripTime: rtt(r), AverageJitter: jitter(r), AveragePacketLossRate: loss(r),
 			AverageVideoFrameLossPercentage: frameLoss(r), AverageVideoFrameRate: frameRate(r),
 			PostForwardErrorCorrectionPacketLossRate: postFEC(r),
-			VideoCodec: codecs[r.IntN(len(codecs))], AudioCodec: codecs[r.IntN(len(codecs))],
+			VideoCodec:                               codecs[r.IntN(len(codecs))], AudioCodec: codecs[r.IntN(len(codecs))],
 		}
 		if i := r.IntN(len(packets) + 1); i < len(packets) {
 			st.PacketUtilization = &packets[i]

@@ -230,7 +230,8 @@ func (s *Screen) query() graphclient.CallQuery {
 // on arrival.
 func (s *Screen) reload() tea.Cmd {
 	s.rows = rowstore.NewCallRows()
-	s.enrich.restart()
+	q := s.query()
+	s.enrich.restart(q.From, q.To)
 	s.view = nil
 	s.tbl.SetLen(0)
 	s.tbl.SetCursor(0)

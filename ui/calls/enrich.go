@@ -8,6 +8,7 @@ import (
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/quality"
+	"github.com/callscope/callscope/model/quality/summary"
 	"github.com/callscope/callscope/model/redact"
 	"github.com/callscope/callscope/ui/common"
 	tea "github.com/charmbracelet/bubbletea"
@@ -61,6 +62,11 @@ type enrichment struct {
 	// off keeps the columns unknown: set by tests of paging alone, which
 	// count the list's requests.
 	off bool
+	// sum is the quality summary of the records fetched so far, added as
+	// each lands (summary.go); added counts them, rowOf finds their rows.
+	sum   *summary.Summary
+	added int
+	rowOf map[string]int32
 }
 
 // enrichedMsg is one record's verdict, or why it could not be had, for
@@ -69,15 +75,18 @@ type enrichedMsg struct {
 	gen uint64
 	row int
 	v   rowVerdict
+	rec *model.CallRecord // for the quality summary
 	err error
 }
 
-// restart drops every verdict and starts a new generation (a reload).
-func (e *enrichment) restart() {
+// restart drops every verdict and the summary and starts a new
+// generation (a reload) over the range from, to.
+func (e *enrichment) restart(from, to time.Time) {
 	if e.cancel != nil {
 		e.cancel()
 	}
-	*e = enrichment{gen: common.NewRequestID(), off: e.off}
+	*e = enrichment{gen: common.NewRequestID(), off: e.off, sum: summary.New(summary.Options{From: from, To: to}),
+		rowOf: map[string]int32{}}
 	e.ctx, e.cancel = context.WithCancel(context.Background())
 }
 
@@ -174,6 +183,9 @@ func (s *Screen) onEnriched(msg enrichedMsg) tea.Cmd {
 	v.state = verdictKnown
 	e.verdicts[msg.row] = v
 	e.known++
+	if msg.err == nil && msg.rec != nil {
+		s.addToSummary(msg.row, msg.rec)
+	}
 	if s.ordered() {
 		s.rebuildView()
 	}
@@ -193,7 +205,7 @@ func fetchVerdict(ctx context.Context, c *graphclient.Client, mask bool, gen uin
 		if mask {
 			redact.CallRecord(rec)
 		}
-		return enrichedMsg{gen: gen, row: row, v: verdictOf(rec)}
+		return enrichedMsg{gen: gen, row: row, v: verdictOf(rec), rec: rec}
 	}
 }
 

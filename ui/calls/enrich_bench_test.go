@@ -5,6 +5,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
+	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/uitest"
 	tea "github.com/charmbracelet/bubbletea"
@@ -39,17 +40,19 @@ func BenchmarkKeystrokeWhileEnriching(b *testing.B) {
 				update(s, uitest.KeyRune('s'))
 			}
 			verdicts := []rowVerdict{verdictOf(goodRecord), verdictOf(poorRecord), verdictOf(failedRecord)}
+			records := []*model.CallRecord{goodRecord, poorRecord, failedRecord} // each lands in the summary too
 			keys := []tea.KeyMsg{uitest.KeyRune('j'), uitest.KeyRune('k')}
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
 				if len(s.enrich.asked) == 0 { // all known: start over, so it keeps running
-					s.enrich.restart()
+					q := s.query()
+					s.enrich.restart(q.From, q.To)
 					s.enrich.verdicts = nil
 					s.pumpEnrichment()
 				}
 				row := s.enrich.asked[0]
-				s.Update(enrichedMsg{gen: s.enrich.gen, row: row, v: verdicts[row%3]})
+				s.Update(enrichedMsg{gen: s.enrich.gen, row: row, v: verdicts[row%3], rec: records[row%3]})
 				s.Update(keys[i&1])
 				_ = s.View()
 				i++

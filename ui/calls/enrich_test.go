@@ -57,7 +57,7 @@ var (
 
 // land delivers row's verdict from rec in the screen's current generation.
 func land(s *Screen, row int, rec *model.CallRecord) tea.Cmd {
-	return update(s, enrichedMsg{gen: s.enrich.gen, row: row, v: verdictOf(rec)})
+	return update(s, enrichedMsg{gen: s.enrich.gen, row: row, v: verdictOf(rec), rec: rec})
 }
 
 // landAll answers every row asked, poor for the rows in poor, good

@@ -42,6 +42,8 @@ func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		s.rereadRange()
 		return s.reload()
+	case key.Matches(msg, k.Summary) && s.enriching():
+		return s.openSummary()
 	case key.Matches(msg, k.Sort) && s.enriching():
 		s.sort = s.sort.next()
 		s.rebuildView()
@@ -85,6 +87,13 @@ func sortKey(k common.KeyMap) key.Binding {
 	return b
 }
 
+// summaryKey is a on the list: the quality summary of the loaded range.
+func summaryKey(k common.KeyMap) key.Binding {
+	b := k.Summary
+	b.SetHelp(b.Help().Key, "quality summary")
+	return b
+}
+
 // pauseKey is esc while the quality fetch runs.
 func pauseKey(k common.KeyMap) key.Binding {
 	b := k.Back
@@ -123,7 +132,7 @@ func (s *Screen) ShortHelp() []key.Binding {
 		out = append(out, k.Reload)
 	}
 	if s.enriching() {
-		out = append(out, sortKey(k))
+		out = append(out, sortKey(k), summaryKey(k))
 	}
 	return append(out, k.CopyID, k.Export)
 }
@@ -137,7 +146,7 @@ func (s *Screen) FullHelp() [][]key.Binding {
 	k.Export.SetEnabled(s.rows.Len() > 0)
 	acts := []key.Binding{k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
 	if s.enriching() {
-		acts = append(acts, sortKey(k), pauseKey(k), resumeKey(k))
+		acts = append(acts, sortKey(k), summaryKey(k), pauseKey(k), resumeKey(k))
 	}
 	if s.Pending != 0 {
 		acts = append([]key.Binding{table.StopKey(k)}, acts...)

@@ -24,6 +24,8 @@ type base struct {
 	// conf is --log-file, --redact, --profile, --no-config and the config
 	// file they lead to (config_apply.go).
 	conf confOptions
+	// store is --store and --no-store (store.go).
+	store storeOptions
 }
 
 // flags registers the flags every Graph command but info takes.
@@ -32,6 +34,7 @@ func (b *base) flags(fs *flag.FlagSet) {
 	b.configFlags(fs)
 	fs.StringVar(&b.conf.logFile, "log-file", "", "append every Graph request to `PATH` as JSON lines")
 	fs.BoolVar(&b.conf.redact, "redact", false, "mask names, UPNs and phone numbers (on screen, in exports and output)")
+	b.store.flags(fs)
 }
 
 // connectionFlags are how to reach Graph; demo is what --demo does.
@@ -51,6 +54,9 @@ func (b *base) configFlags(fs *flag.FlagSet) {
 // (loadConfig): the first step of every resolve.
 func (b *base) start(cmd string, set map[string]bool, now time.Time) error {
 	b.cmd, b.set = cmd, set
+	if err := b.resolveStore(); err != nil {
+		return err
+	}
 	return b.loadConfig(now)
 }
 

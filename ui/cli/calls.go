@@ -21,6 +21,10 @@ type callsOptions struct {
 	// quality adds result, quality and qualityReason to each row, from
 	// each call's expanded record (calls_quality.go).
 	quality bool
+	// summary prints the quality summary of the range instead of rows
+	// (calls_summary.go); now is when the command started, for its range.
+	summary bool
+	now     time.Time
 }
 
 func (o *callsOptions) flags(fs *flag.FlagSet) {
@@ -29,6 +33,7 @@ func (o *callsOptions) flags(fs *flag.FlagSet) {
 	o.person.flags(fs)
 	o.rows.flags(fs)
 	fs.BoolVar(&o.quality, "quality", false, "add result, quality and qualityReason to each row (one record request per call, paced)")
+	fs.BoolVar(&o.summary, "summary", false, "print the quality summary of the range (--output text, json, jsonl or csv; one record request per call, paced)")
 }
 
 func (o *callsOptions) resolve(cmd string, set map[string]bool, pos []string, now time.Time) error {
@@ -41,7 +46,15 @@ func (o *callsOptions) resolve(cmd string, set map[string]bool, pos []string, no
 	if err := o.resolveConnection(); err != nil {
 		return err
 	}
-	if err := o.rows.check(cmd); err != nil {
+	o.now = now
+	if err := o.checkSummary(); err != nil {
+		return err
+	}
+	check := o.rows.check
+	if o.summary {
+		check = o.rows.checkLimit // the summary's formats are checked above
+	}
+	if err := check(cmd); err != nil {
 		return err
 	}
 	if err := o.person.resolve(cmd, now); err != nil {
@@ -83,6 +96,12 @@ func (o *callsOptions) run(ctx context.Context, e *env) error {
 		return list(ctx, q, next)
 	}
 	fetch = redactPages(o.conf.redact, fetch, redact.CallRecord, redact.RawCallRecord) // --redact
+	if o.summary {
+		summaryFetch := redactPages(o.conf.redact, func(ctx context.Context, next string) (*model.Page[model.CallRecord], error) {
+			return c.ListCallRecordsNewest(ctx, q, next)
+		}, redact.CallRecord, redact.RawCallRecord)
+		return o.summarize(ctx, c, summaryFetch, e)
+	}
 	if o.quality {
 		qrw := export.NewRowWriter(e.stdout, export.Format(o.output), qualityColumns)
 		return streamPages(ctx, withQuality(c, fetch, o.conf.redact, o.limit), qrw, nil, o.limit)

@@ -38,6 +38,7 @@ import (
 //	  accent: "#5A3FC0"
 //	  danger: {light: "#B00020", dark: "#FF6B6B"}
 //	  subtle: 244
+//	store: false                    # keep nothing on disk; or a file: /path/callscope.db
 //
 // Every key is checked: a misspelt one is an error rather than a setting
 // silently ignored. A secret is never in the file, only where to find it.
@@ -52,6 +53,8 @@ type fileConfig struct {
 	Keys map[string][]string
 	// Colors maps a palette name (ui.PaletteNames) to a colour.
 	Colors map[string]colorSpec
+	// Store is the store: setting (store.go).
+	Store configStore
 }
 
 // profile is one tenant to sign in to: how (graphclient.Profile), and the
@@ -265,8 +268,10 @@ func (p *cfgParser) top(cfg *fileConfig, n *yaml.Node) error {
 			err = p.keys(cfg, v)
 		case "colors", "colours":
 			err = p.colors(cfg, v)
+		case "store":
+			err = p.store(cfg, v)
 		default:
-			err = p.unknown(k, "", "default_profile", "profiles", "defaults", "keys", "colors")
+			err = p.unknown(k, "", "default_profile", "profiles", "defaults", "keys", "colors", "store")
 		}
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -56,6 +57,7 @@ func (o *infoOptions) run(_ context.Context, e *env) error {
 	}
 	fmt.Fprintf(tw, "  state\t%s\n", state)
 	fmt.Fprintf(tw, "  log file\tnone unless --log-file PATH is given (Graph requests as JSON lines)\n")
+	fmt.Fprintf(tw, "  store\t%s\n", storeStatus(&o.base))
 
 	fmt.Fprintln(tw, "\nSettings")
 	prof := "none"
@@ -221,4 +223,20 @@ func firstSet(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// storeStatus is where the run's local store is, or why there is none. It
+// opens nothing; the demo's store is named, not made.
+func storeStatus(b *base) string {
+	if b.demo && !b.store.off && b.store.path == "" {
+		return "a temporary store of the demo's own, removed after each run"
+	}
+	path, _, err := b.storePath()
+	switch {
+	case errors.Is(err, errNoStore):
+		return "none (--no-store or store: false in the config file)"
+	case err != nil:
+		return "unknown: " + model.DisplaySafe(err.Error())
+	}
+	return path
 }

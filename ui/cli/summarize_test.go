@@ -70,7 +70,8 @@ func TestSummaryUsageErrors(t *testing.T) {
 		{[]string{"direct", "--summary", "--output", "csv"}, "text or json"},
 		{[]string{"direct", "--summary", "--failed"}, "drop --failed"},
 		{[]string{"pstn", "--summary", "--limit", "3"}, "drop --limit"},
-		{[]string{"calls", "--summary"}, "unknown flag --summary"},
+		{[]string{"calls", "--summary", "--output", "yaml"}, "text, json, jsonl or csv"},
+		{[]string{"calls", "--summary", "--quality"}, "choose one"},
 	} {
 		r := runCLI(t, append(tc.args, "--graph-url", f.root)...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, tc.want) {

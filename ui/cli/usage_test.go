@@ -49,7 +49,7 @@ func TestHelpIsMadeFromTheCommandTable(t *testing.T) {
 			t.Errorf("help lacks %q:\n%s", want, general)
 		}
 	}
-	if r := runCLI(t, "frobnicate"); !strings.Contains(r.stderr, "(commands: calls, record, streams, direct, pstn, info, version, help)") {
+	if r := runCLI(t, "frobnicate"); !strings.Contains(r.stderr, "(commands: calls, record, streams, direct, pstn, sync, store, info, version, help)") {
 		t.Errorf("unknown command: stderr %q", r.stderr)
 	}
 }

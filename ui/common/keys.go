@@ -19,6 +19,9 @@ type KeyMap struct {
 	Command key.Binding
 	// RequestLog opens the log of this run's Graph requests.
 	RequestLog key.Binding
+	// Left and Right step through a picker laid out across the screen
+	// (the quality summary's dimensions).
+	Left, Right key.Binding
 }
 
 // NavHelp is the movement group shared by list screens' full help.
