@@ -26,6 +26,8 @@ type base struct {
 	conf confOptions
 	// store is --store and --no-store (store.go).
 	store storeOptions
+	// offline is --offline: read only the store, send nothing (offline.go).
+	offline bool
 }
 
 // flags registers the flags every Graph command but info takes.
@@ -55,6 +57,9 @@ func (b *base) configFlags(fs *flag.FlagSet) {
 func (b *base) start(cmd string, set map[string]bool, now time.Time) error {
 	b.cmd, b.set = cmd, set
 	if err := b.resolveStore(); err != nil {
+		return err
+	}
+	if err := b.resolveOffline(); err != nil {
 		return err
 	}
 	return b.loadConfig(now)

@@ -32,6 +32,7 @@ func (o *callsOptions) flags(fs *flag.FlagSet) {
 	o.span.flags(fs)
 	o.person.flags(fs)
 	o.rows.flags(fs)
+	o.offlineFlag(fs)
 	fs.BoolVar(&o.quality, "quality", false, "add result, quality and qualityReason to each row (one record request per call, paced)")
 	fs.BoolVar(&o.summary, "summary", false, "print the quality summary of the range (--output text, json, jsonl or csv; one record request per call, paced)")
 }
@@ -60,6 +61,9 @@ func (o *callsOptions) resolve(cmd string, set map[string]bool, pos []string, no
 	if err := o.person.resolve(cmd, now); err != nil {
 		return err
 	}
+	if err := o.checkOffline(); err != nil {
+		return err
+	}
 	return o.span.resolve(cmd, set, now, 0) // no range by default
 }
 
@@ -69,6 +73,9 @@ func (o *callsOptions) resolve(cmd string, set map[string]bool, pos []string, no
 // the N newest and stops asking once it has them, and memory holds one
 // window.
 func (o *callsOptions) run(ctx context.Context, e *env) error {
+	if o.offline {
+		return o.runOffline(ctx, e)
+	}
 	c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
 	if err != nil {
 		return err
@@ -88,18 +95,27 @@ func (o *callsOptions) run(ctx context.Context, e *env) error {
 		return usagef(o.cmd, "%v", err)
 	}
 	rw := export.NewRowWriter(e.stdout, export.Format(o.output), export.CallColumns)
+	s, closeStore := o.openStoreOrWarn(ctx, e.stderr)
+	defer closeStore()
+	w := newStoreWriter(s, e.stderr)
 	list := c.ListCallRecordsNewest
-	if wantsRaw(o.output) {
-		list = c.ListCallRecordsNewestRaw // json and jsonl write each record as Graph sent it
+	if wantsRaw(o.output) || w != nil {
+		// json and jsonl write each record as Graph sent it, and the
+		// store keeps Graph's bytes.
+		list = c.ListCallRecordsNewestRaw
 	}
-	fetch := func(ctx context.Context, next string) (*model.Page[model.CallRecord], error) {
+	fetch := teeFetch(w, func(ctx context.Context, next string) (*model.Page[model.CallRecord], error) {
 		return list(ctx, q, next)
-	}
+	}, callsBatch)
 	fetch = redactPages(o.conf.redact, fetch, redact.CallRecord, redact.RawCallRecord) // --redact
 	if o.summary {
-		summaryFetch := redactPages(o.conf.redact, func(ctx context.Context, next string) (*model.Page[model.CallRecord], error) {
-			return c.ListCallRecordsNewest(ctx, q, next)
-		}, redact.CallRecord, redact.RawCallRecord)
+		summaryList := c.ListCallRecordsNewest
+		if w != nil {
+			summaryList = c.ListCallRecordsNewestRaw
+		}
+		summaryFetch := redactPages(o.conf.redact, teeFetch(w, func(ctx context.Context, next string) (*model.Page[model.CallRecord], error) {
+			return summaryList(ctx, q, next)
+		}, callsBatch), redact.CallRecord, redact.RawCallRecord)
 		return o.summarize(ctx, c, summaryFetch, e)
 	}
 	if o.quality {

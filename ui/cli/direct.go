@@ -22,7 +22,12 @@ func (o *directOptions) flags(fs *flag.FlagSet) {
 }
 
 func (o *directOptions) run(ctx context.Context, e *env) error {
-	return runLog(ctx, e, &o.logOptions, o.summarize, o.writeRows)
+	return runLog(ctx, e, &o.logOptions, logCommand[model.DirectRoutingRow]{
+		online: func(c *graphclient.Client) logSource[model.DirectRoutingRow] {
+			return logSource[model.DirectRoutingRow]{plain: c.DirectRoutingCalls, raw: c.DirectRoutingCallsRaw}
+		},
+		stored: storedDirect, batch: directBatch, summarize: o.summarize, writeRows: o.writeRows,
+	})
 }
 
 // keep is the row filter of --user, --number, --trunk and --sip, the
@@ -37,9 +42,9 @@ func (o *directOptions) keep() func(*model.DirectRoutingRow) bool {
 // writeRows writes the log: json and jsonl each row as Graph sent it.
 // Graph ignores $filter on this function (graph-api.md §1.6), so --failed
 // and the row filters apply here, on the decoded row, before --redact.
-func (o *directOptions) writeRows(ctx context.Context, c *graphclient.Client, stdout io.Writer) error {
+func (o *directOptions) writeRows(ctx context.Context, src logSource[model.DirectRoutingRow], stdout io.Writer) error {
 	rw := export.NewRowWriter(stdout, export.Format(o.output), export.DirectRoutingColumns)
-	fetch := logFetch(&o.logOptions, c.DirectRoutingCalls, c.DirectRoutingCallsRaw, o.keep(),
+	fetch := logFetch(&o.logOptions, src, o.keep(),
 		redact.DirectRoutingRow, redact.RawDirectRoutingRow)
 	var keep func(*model.DirectRoutingRow) bool
 	if o.failed {
@@ -53,10 +58,10 @@ func (o *directOptions) writeRows(ctx context.Context, c *graphclient.Client, st
 // it as text or JSON. Only the groups are kept, never the rows. If Graph
 // fails part-way, the summary of what arrived is printed, marked
 // incomplete, and the error still ends the run with status 1.
-func (o *directOptions) summarize(ctx context.Context, c *graphclient.Client, stdout io.Writer) error {
+func (o *directOptions) summarize(ctx context.Context, page pageFunc[model.DirectRoutingRow], stdout io.Writer) error {
 	b := triage.NewBuilder(o.from, o.to)
 	fetch := func(ctx context.Context, next string) (*model.Page[model.DirectRoutingRow], error) {
-		return c.DirectRoutingCalls(ctx, o.from, o.to, next)
+		return page(ctx, o.from, o.to, next)
 	}
 	fetch = filterPages(fetch, o.keep())
 	err := walkPages(ctx, fetch, func(p *model.Page[model.DirectRoutingRow]) (bool, error) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model"
 )
 
@@ -32,6 +33,7 @@ func (o *logOptions) flags(fs *flag.FlagSet, failed, summary string) {
 	o.base.flags(fs)
 	o.span.flags(fs)
 	o.rows.flags(fs)
+	o.offlineFlag(fs)
 	fs.BoolVar(&o.failed, "failed", false, failed)
 	fs.BoolVar(&o.summary, "summary", false, summary)
 	// A refused --failed means rows without an outcome: no trunk or SIP code either.
@@ -92,29 +94,65 @@ func firstErr(load, write error) error {
 	return write
 }
 
-// runLog connects and writes either the summary or the rows of one log;
-// direct and pstn differ only in the two functions.
-func runLog(ctx context.Context, e *env, o *logOptions,
-	summarize, writeRows func(context.Context, *graphclient.Client, io.Writer) error) error {
-	c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
-	if err != nil {
-		return err
-	}
-	defer stop()
-	if o.summary {
-		return summarize(ctx, c, e.stdout)
-	}
-	return writeRows(ctx, c, e.stdout)
+// logSource is where one log's pages come from: Graph (plain decodes
+// rows only, raw keeps their bytes too) or, with --offline, the store.
+type logSource[T any] struct {
+	plain, raw pageFunc[T]
 }
 
-// logFetch is the page source of one log function for row output: Graph's
-// bytes when the output is JSON (raw), the row filters applied before
-// --redact masks what --user matches, then --redact.
-func logFetch[T any](o *logOptions, plain, raw func(ctx context.Context, from, to time.Time, next string) (*model.Page[T], error),
+// logCommand is what direct and pstn differ in: the client's two log
+// functions, the store's copy, how a page is stored, and the two outputs.
+type logCommand[T any] struct {
+	online    func(c *graphclient.Client) logSource[T]
+	stored    func(s *store.Store) pageFunc[T]
+	batch     func(p *model.Page[T]) store.Batch
+	summarize func(context.Context, pageFunc[T], io.Writer) error
+	writeRows func(context.Context, logSource[T], io.Writer) error
+}
+
+// runLog writes either the summary or the rows of one log. Online, every
+// page fetched is also written to the store when one opens; --offline
+// reads the store only and connects to nothing.
+func runLog[T any](ctx context.Context, e *env, o *logOptions, k logCommand[T]) error {
+	var src logSource[T]
+	if o.offline {
+		s, closeStore, err := o.openOffline(ctx)
+		defer closeStore()
+		if err != nil {
+			return err
+		}
+		page := k.stored(s)
+		src = logSource[T]{plain: page, raw: page}
+	} else {
+		c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
+		if err != nil {
+			return err
+		}
+		defer stop()
+		s, closeStore := o.openStoreOrWarn(ctx, e.stderr)
+		defer closeStore()
+		src = k.online(c)
+		if w := newStoreWriter(s, e.stderr); w != nil {
+			// Graph's bytes are what the store keeps, so a stored run
+			// asks for them whatever the output.
+			page := teePages(w, src.raw, k.batch)
+			src = logSource[T]{plain: page, raw: page}
+		}
+	}
+	if o.summary {
+		return k.summarize(ctx, src.plain, e.stdout)
+	}
+	return k.writeRows(ctx, src, e.stdout)
+}
+
+// logFetch is the page source of one log for row output: Graph's bytes
+// when the output is JSON (raw), the row filters applied before --redact
+// masks what --user matches, then --redact.
+func logFetch[T any](o *logOptions, src logSource[T],
 	keep func(*T) bool, mask func(*T), maskRaw func(json.RawMessage) (json.RawMessage, error)) fetchFunc[T] {
-	page := plain
+	page := src.plain
 	if wantsRaw(o.output) {
-		page = raw
+		page = src.raw
 	}
 	fetch := func(ctx context.Context, next string) (*model.Page[T], error) {
 		return page(ctx, o.from, o.to, next)

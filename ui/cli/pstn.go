@@ -29,14 +29,20 @@ func (o *pstnOptions) resolve(cmd string, set map[string]bool, pos []string, now
 	if err := o.logOptions.resolve(cmd, set, pos, now); err != nil {
 		return err
 	}
-	if o.to.Sub(o.from) > graphclient.MaxPstnRange {
+	// getPstnCalls' 90-day limit is Graph's; the store has none.
+	if !o.offline && o.to.Sub(o.from) > graphclient.MaxPstnRange {
 		return usagef(cmd, "%v (asked for %.0f days)", graphclient.ErrRangeTooLong, o.to.Sub(o.from).Hours()/24)
 	}
 	return nil
 }
 
 func (o *pstnOptions) run(ctx context.Context, e *env) error {
-	return runLog(ctx, e, &o.logOptions, o.summarize, o.writeRows)
+	return runLog(ctx, e, &o.logOptions, logCommand[model.PstnRow]{
+		online: func(c *graphclient.Client) logSource[model.PstnRow] {
+			return logSource[model.PstnRow]{plain: c.PstnCalls, raw: c.PstnCallsRaw}
+		},
+		stored: storedPstn, batch: pstnBatch, summarize: o.summarize, writeRows: o.writeRows,
+	})
 }
 
 // keep is the row filter of --user and --number, the prompt's rules
@@ -49,9 +55,9 @@ func (o *pstnOptions) keep() func(*model.PstnRow) bool {
 }
 
 // writeRows writes the log: json and jsonl each row as Graph sent it.
-func (o *pstnOptions) writeRows(ctx context.Context, c *graphclient.Client, stdout io.Writer) error {
+func (o *pstnOptions) writeRows(ctx context.Context, src logSource[model.PstnRow], stdout io.Writer) error {
 	rw := export.NewRowWriter(stdout, export.Format(o.output), export.PstnColumns)
-	fetch := logFetch(&o.logOptions, c.PstnCalls, c.PstnCallsRaw, o.keep(), redact.PstnRow, redact.RawPstnRow)
+	fetch := logFetch(&o.logOptions, src, o.keep(), redact.PstnRow, redact.RawPstnRow)
 	err := streamPages(ctx, fetch, rw, beforePstnEnd(o.to), o.limit)
 	if errors.Is(err, graphclient.ErrRangeTooLong) {
 		return usagef(o.cmd, "%v", err)
@@ -61,10 +67,10 @@ func (o *pstnOptions) writeRows(ctx context.Context, c *graphclient.Client, stdo
 
 // summarize is directOptions.summarize for the PSTN log: calls, minutes
 // and charges by destination, call type and licence.
-func (o *pstnOptions) summarize(ctx context.Context, c *graphclient.Client, stdout io.Writer) error {
+func (o *pstnOptions) summarize(ctx context.Context, page pageFunc[model.PstnRow], stdout io.Writer) error {
 	b := triage.NewPstnBuilder(o.from, o.to)
 	fetch := func(ctx context.Context, next string) (*model.Page[model.PstnRow], error) {
-		return c.PstnCalls(ctx, o.from, o.to, next)
+		return page(ctx, o.from, o.to, next)
 	}
 	fetch = filterPages(fetch, o.keep())
 	keep := beforePstnEnd(o.to) // --to is exclusive; Graph's toDateTime is not

@@ -23,6 +23,7 @@ type recordOptions struct {
 
 func (o *recordOptions) flags(fs *flag.FlagSet) {
 	o.base.flags(fs)
+	o.offlineFlag(fs)
 	fs.StringVar(&o.output, "output", "json", "write the record as `FORMAT`: json")
 }
 
@@ -69,12 +70,7 @@ func (o *recordOptions) takeID(pos []string) error {
 
 // run writes the record.
 func (o *recordOptions) run(ctx context.Context, e *env) error {
-	c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
-	if err != nil {
-		return err
-	}
-	defer stop()
-	rec, err := c.GetCallRecord(ctx, o.id)
+	rec, err := o.loadRecord(ctx, e)
 	if err != nil {
 		return err
 	}

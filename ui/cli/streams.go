@@ -23,6 +23,7 @@ type streamsOptions struct {
 
 func (o *streamsOptions) flags(fs *flag.FlagSet) {
 	o.base.flags(fs)
+	o.offlineFlag(fs)
 	fs.StringVar(&o.output, "output", "json", "write the streams as `FORMAT`: json, jsonl or csv")
 }
 
@@ -97,12 +98,7 @@ var streamColumns = export.Columns[streamRow]{
 
 // run writes the record's streams.
 func (o *streamsOptions) run(ctx context.Context, e *env) error {
-	c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})
-	if err != nil {
-		return err
-	}
-	defer stop()
-	rec, err := c.GetCallRecord(ctx, o.id)
+	rec, err := o.loadRecord(ctx, e)
 	if err != nil {
 		return err
 	}
