@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/callscope/callscope/graphclient"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
 )
 

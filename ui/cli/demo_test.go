@@ -3,18 +3,16 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"github.com/callscope/callscope/graphclient"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/fakegraph"
 )
 
-// demoVisible counts the demo tenant's records Graph would list at now:
-// started within the 30 days kept, and ended.
 // fastLimits pace a client far above Graph's limits, for tests that walk
 // the demo's whole month.
 var fastLimits = graphclient.Limits{List: graphclient.Window{Requests: 10_000, Per: time.Second}}
