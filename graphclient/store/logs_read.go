@@ -2,22 +2,34 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/model"
 )
 
-// DirectPage is a page of Direct Routing rows, newest first.
-type DirectPage struct {
-	Rows []DirectRow
+// LogPage is a page of log rows, newest first.
+type LogPage[T any] struct {
+	Rows []LogRow[T]
 	Next Cursor // "" after the last page
 }
 
-// PstnPage is a page of PSTN rows, newest first.
-type PstnPage struct {
-	Rows []PstnRow
-	Next Cursor
+// Split is the page's rows and their bytes, side by side, as a
+// model.Page holds them (Value, RawValue).
+func (p LogPage[T]) Split() ([]T, []json.RawMessage) {
+	rows, raws := make([]T, len(p.Rows)), make([]json.RawMessage, len(p.Rows))
+	for i := range p.Rows {
+		rows[i], raws[i] = p.Rows[i].Row, p.Rows[i].Raw
+	}
+	return rows, raws
 }
+
+// DirectPage is a page of Direct Routing rows, newest first.
+type DirectPage = LogPage[model.DirectRoutingRow]
+
+// PstnPage is a page of PSTN rows, newest first.
+type PstnPage = LogPage[model.PstnRow]
 
 // DirectRouting reads a page of stored Direct Routing rows in r, newest
 // first, each decoded from its stored bytes as the client decodes Graph's.

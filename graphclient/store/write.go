@@ -26,18 +26,31 @@ type Record struct {
 	Verdict Verdict
 }
 
-// DirectRow is a Direct Routing row to store, or read back.
-type DirectRow struct {
-	Row model.DirectRoutingRow
+// LogRow is a log row to store, or read back.
+type LogRow[T any] struct {
+	Row T
 	// Raw is the row as Graph sent it; when nil the row is encoded
 	// (MarshalJSON keeps unreported fields null).
 	Raw json.RawMessage
 }
 
+// DirectRow is a Direct Routing row to store, or read back.
+type DirectRow = LogRow[model.DirectRoutingRow]
+
 // PstnRow is a PSTN row to store, or read back.
-type PstnRow struct {
-	Row model.PstnRow
-	Raw json.RawMessage // as DirectRow.Raw
+type PstnRow = LogRow[model.PstnRow]
+
+// LogRowsOf is a page from Graph as the store takes it: each row with its
+// bytes when the page kept them (Page.RawValue).
+func LogRowsOf[T any](p *model.Page[T]) []LogRow[T] {
+	rows := make([]LogRow[T], len(p.Value))
+	for i := range p.Value {
+		rows[i].Row = p.Value[i]
+		if i < len(p.RawValue) {
+			rows[i].Raw = p.RawValue[i]
+		}
+	}
+	return rows
 }
 
 // Batch is what one Write stores, in one transaction: all of it or, if the

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/model/redact"
@@ -26,7 +27,7 @@ func (o *directOptions) run(ctx context.Context, e *env) error {
 		online: func(c *graphclient.Client) logSource[model.DirectRoutingRow] {
 			return logSource[model.DirectRoutingRow]{plain: c.DirectRoutingCalls, raw: c.DirectRoutingCallsRaw}
 		},
-		stored: storedDirect, batch: directBatch, summarize: o.summarize, writeRows: o.writeRows,
+		stored: (*store.Store).DirectRouting, batch: directBatch, summarize: o.summarize, writeRows: o.writeRows,
 	})
 }
 

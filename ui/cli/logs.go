@@ -104,7 +104,7 @@ type logSource[T any] struct {
 // functions, the store's copy, how a page is stored, and the two outputs.
 type logCommand[T any] struct {
 	online    func(c *graphclient.Client) logSource[T]
-	stored    func(s *store.Store) pageFunc[T]
+	stored    func(*store.Store, context.Context, store.Range) (store.LogPage[T], error) // Store.DirectRouting or Store.Pstn
 	batch     func(p *model.Page[T]) store.Batch
 	summarize func(context.Context, pageFunc[T], io.Writer) error
 	writeRows func(context.Context, logSource[T], io.Writer) error
@@ -121,7 +121,7 @@ func runLog[T any](ctx context.Context, e *env, o *logOptions, k logCommand[T]) 
 		if err != nil {
 			return err
 		}
-		page := k.stored(s)
+		page := storedLogs(func(ctx context.Context, r store.Range) (store.LogPage[T], error) { return k.stored(s, ctx, r) })
 		src = logSource[T]{plain: page, raw: page}
 	} else {
 		c, stop, err := connect(&o.base, &stderrObserver{w: e.stderr})

@@ -66,26 +66,12 @@ func storedPages[T any](read func(ctx context.Context, r store.Range) ([]T, []js
 	}
 }
 
-// storedDirect reads the store's Direct Routing rows.
-func storedDirect(s *store.Store) pageFunc[model.DirectRoutingRow] {
-	return storedPages(func(ctx context.Context, r store.Range) ([]model.DirectRoutingRow, []json.RawMessage, store.Cursor, error) {
-		p, err := s.DirectRouting(ctx, r)
-		rows, raws := make([]model.DirectRoutingRow, len(p.Rows)), make([]json.RawMessage, len(p.Rows))
-		for i := range p.Rows {
-			rows[i], raws[i] = p.Rows[i].Row, p.Rows[i].Raw
-		}
-		return rows, raws, p.Next, err
-	})
-}
-
-// storedPstn reads the store's PSTN rows.
-func storedPstn(s *store.Store) pageFunc[model.PstnRow] {
-	return storedPages(func(ctx context.Context, r store.Range) ([]model.PstnRow, []json.RawMessage, store.Cursor, error) {
-		p, err := s.Pstn(ctx, r)
-		rows, raws := make([]model.PstnRow, len(p.Rows)), make([]json.RawMessage, len(p.Rows))
-		for i := range p.Rows {
-			rows[i], raws[i] = p.Rows[i].Row, p.Rows[i].Raw
-		}
+// storedLogs reads a log kind's rows from the store (Store.DirectRouting
+// or Store.Pstn), newest first.
+func storedLogs[T any](read func(context.Context, store.Range) (store.LogPage[T], error)) pageFunc[T] {
+	return storedPages(func(ctx context.Context, r store.Range) ([]T, []json.RawMessage, store.Cursor, error) {
+		p, err := read(ctx, r)
+		rows, raws := p.Split()
 		return rows, raws, p.Next, err
 	})
 }
@@ -154,20 +140,12 @@ func teePages[T any](w *storeWriter, fetch pageFunc[T], batch func(*model.Page[T
 
 // directBatch is a page of Direct Routing rows as the store takes them.
 func directBatch(p *model.Page[model.DirectRoutingRow]) store.Batch {
-	rows := make([]store.DirectRow, len(p.Value))
-	for i := range p.Value {
-		rows[i] = store.DirectRow{Row: p.Value[i], Raw: rawAt(p, i)}
-	}
-	return store.Batch{Direct: rows}
+	return store.Batch{Direct: store.LogRowsOf(p)}
 }
 
 // pstnBatch is a page of PSTN rows as the store takes them.
 func pstnBatch(p *model.Page[model.PstnRow]) store.Batch {
-	rows := make([]store.PstnRow, len(p.Value))
-	for i := range p.Value {
-		rows[i] = store.PstnRow{Row: p.Value[i], Raw: rawAt(p, i)}
-	}
-	return store.Batch{Pstn: rows}
+	return store.Batch{Pstn: store.LogRowsOf(p)}
 }
 
 // callsBatch is a page of call list rows as the store takes them, each

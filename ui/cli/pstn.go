@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/model/redact"
@@ -41,7 +42,7 @@ func (o *pstnOptions) run(ctx context.Context, e *env) error {
 		online: func(c *graphclient.Client) logSource[model.PstnRow] {
 			return logSource[model.PstnRow]{plain: c.PstnCalls, raw: c.PstnCallsRaw}
 		},
-		stored: storedPstn, batch: pstnBatch, summarize: o.summarize, writeRows: o.writeRows,
+		stored: (*store.Store).Pstn, batch: pstnBatch, summarize: o.summarize, writeRows: o.writeRows,
 	})
 }
 

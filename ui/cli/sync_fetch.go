@@ -203,13 +203,7 @@ func (sy *syncer) directChunk(ctx context.Context, chunk store.Span) (int, error
 		return sy.client.DirectRoutingCallsRaw(ctx, chunk.From, chunk.To, next)
 	}
 	err := walkPages(ctx, fetch, func(p *model.Page[model.DirectRoutingRow]) (bool, error) {
-		rows := make([]store.DirectRow, len(p.Value))
-		for i := range p.Value {
-			rows[i].Row = p.Value[i]
-			if i < len(p.RawValue) {
-				rows[i].Raw = p.RawValue[i]
-			}
-		}
+		rows := store.LogRowsOf(p)
 		w, err := sy.store.Write(ctx, store.Batch{Direct: rows})
 		sy.add(w)
 		n += len(rows)
@@ -225,13 +219,7 @@ func (sy *syncer) pstnChunk(ctx context.Context, chunk store.Span) (int, error) 
 		return sy.client.PstnCallsRaw(ctx, chunk.From, chunk.To, next)
 	}
 	err := walkPages(ctx, fetch, func(p *model.Page[model.PstnRow]) (bool, error) {
-		rows := make([]store.PstnRow, len(p.Value))
-		for i := range p.Value {
-			rows[i].Row = p.Value[i]
-			if i < len(p.RawValue) {
-				rows[i].Raw = p.RawValue[i]
-			}
-		}
+		rows := store.LogRowsOf(p)
 		w, err := sy.store.Write(ctx, store.Batch{Pstn: rows})
 		sy.add(w)
 		n += len(rows)
