@@ -24,7 +24,9 @@ var recordGet = regexp.MustCompile(`/communications/callRecords/[^/?]+`)
 // requestCounter counts the requests a fake receives, by kind.
 type requestCounter struct {
 	records, lists, direct, pstn atomic.Int64
-	onRecord                     func(n int64) // called after each record GET is counted
+	// onRecord is called after each record GET is counted; set while
+	// requests may still be in flight, so it is swapped atomically.
+	onRecord atomic.Pointer[func(n int64)]
 }
 
 func (rc *requestCounter) wrap(h http.Handler) http.Handler {
@@ -37,8 +39,8 @@ func (rc *requestCounter) wrap(h http.Handler) http.Handler {
 			rc.pstn.Add(1)
 		case recordGet.MatchString(p):
 			n := rc.records.Add(1)
-			if rc.onRecord != nil {
-				rc.onRecord(n)
+			if f := rc.onRecord.Load(); f != nil {
+				(*f)(n)
 			}
 		case strings.HasSuffix(p, "/callRecords"):
 			rc.lists.Add(1)
@@ -205,17 +207,18 @@ func TestSyncResumesAfterCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	rc.records.Store(0)
-	rc.onRecord = func(n int64) {
+	stopAtFive := func(n int64) {
 		if n == 5 {
 			cancel()
 		}
 	}
+	rc.onRecord.Store(&stopAtFive)
 	o := parseAs[*syncOptions](t, args(resumed), time.Now())
 	var out, errb bytes.Buffer
 	if err := o.run(ctx, &env{stdout: &out, stderr: &errb}); err == nil {
 		t.Fatalf("the cancelled sync reported success: %q", out.String())
 	}
-	rc.onRecord = nil
+	rc.onRecord.Store(nil)
 	partial := storeContents(t, resumed)
 	if slices.Equal(partial, storeContents(t, whole)) {
 		t.Fatal("the cancelled sync stored everything: the test cancelled too late")
