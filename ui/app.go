@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/store"
+	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/ui/calls"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/logs"
@@ -59,6 +61,13 @@ type Options struct {
 	HistoryPath string
 	// Redact masks names, UPNs and phone numbers on screen and in exports.
 	Redact bool
+	// Store keeps what the explorer fetches (nil: nothing kept); when it
+	// could not be opened, StoreProblem says why, once, as the explorer
+	// opens. Offline reads only Store: Client must then be
+	// graphclient.NewOffline's.
+	Store        *store.Store
+	StoreProblem string
+	Offline      bool
 }
 
 // App is the root model: it routes messages to a stack of screens per view
@@ -101,6 +110,7 @@ func New(o Options) *App {
 		Prefs: &common.Prefs{UTC: o.UTC}, Copy: o.Copy, ExportDir: o.ExportDir,
 		Records: common.NewRecordCache(common.DefaultRecordCacheSize)}
 	c.Events, c.Redact = o.Events, o.Redact
+	c.Store, c.StoreProblem, c.Offline = o.Store, o.StoreProblem, o.Offline
 	a := &App{c: c, options: o, view: o.View, help: help.New(), events: o.Events, history: &common.History{Path: o.HistoryPath}}
 	a.startSession()
 	a.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
@@ -113,7 +123,11 @@ func New(o Options) *App {
 
 // Init opens the first view.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.open(a.view), a.events.Listen(), a.events.ListenLog(), a.events.ListenLimit(), a.spinner.Tick, common.LoadHistory(a.history.Path))
+	cmds := []tea.Cmd{a.open(a.view), a.events.Listen(), a.events.ListenLog(), a.events.ListenLimit(), a.spinner.Tick, common.LoadHistory(a.history.Path)}
+	if p := a.c.StoreProblem; p != "" {
+		cmds = append(cmds, common.Flash(model.DisplaySafe(p), true))
+	}
+	return tea.Batch(cmds...)
 }
 
 // open makes view v current, creating its base screen on first visit;

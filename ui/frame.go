@@ -53,12 +53,21 @@ func (a *App) header() measuredText {
 	for _, s := range a.stacks[a.view] {
 		crumbs = append(crumbs, s.Title())
 	}
-	info := []string{a.c.ZoneName()}
+	// The filter, where the rows came from (Graph, the store, offline),
+	// then the zone.
+	var info []string
+	source := ""
 	if top := a.top(); top != nil {
-		if f := top.Status().Filter; f != "" {
-			info = append([]string{f}, info...)
+		st := top.Status()
+		if st.Filter != "" {
+			info = append(info, st.Filter)
 		}
+		source = st.Source
 	}
+	if source == "" {
+		source = a.c.DefaultSource()
+	}
+	info = append(info, source, a.c.ZoneName())
 	left, right := strings.Join(crumbs, " › "), strings.Join(info, " · ")
 	return a.chrome.header.get(a.chromeKey(left, right), func() string {
 		return fitLine(st.Breadcrumb.Render(left), st.HeaderInfo.Render(right), a.width)

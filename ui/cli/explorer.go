@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model/directive"
 	"github.com/callscope/callscope/ui"
 	tea "github.com/charmbracelet/bubbletea"
@@ -35,6 +37,7 @@ func (o *explorerOptions) flags(fs *flag.FlagSet) {
 	o.base.flags(fs)
 	o.span.flags(fs)
 	o.person.flags(fs)
+	o.offlineFlag(fs)
 	fs.BoolVar(&o.utc, "utc", false, "show times in UTC")
 	fs.StringVar(&o.view, "view", "calls", "open on view `NAME`: calls, direct or pstn")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit (as callscope version)")
@@ -133,14 +136,11 @@ func (o *explorerOptions) run(ctx context.Context, e *env) (err error) {
 		return usagef("", "the explorer needs a terminal; for scripts use a subcommand (calls, record, direct, pstn)")
 	}
 	ev := ui.NewEvents()
-	c, stop, err := connect(&o.base, ev)
+	c, st, closeAll, err := o.explorerData(ctx, ev, e.stderr)
 	if err != nil {
 		return err
 	}
-	defer stop()
-	if err := o.lookup(ctx, c, o.conf.redact); err != nil { // a UPN or name: people.go
-		return err
-	}
+	defer closeAll()
 	if err := ctx.Err(); err != nil { // a signal during sign-in: no screen to open
 		return err
 	}
@@ -152,8 +152,53 @@ func (o *explorerOptions) run(ctx context.Context, e *env) (err error) {
 	_ = lipgloss.ColorProfile()
 
 	opts := o.uiOptions(e.keys, ev)
-	opts.Client = c
+	opts.Client, opts.Store, opts.StoreProblem, opts.Offline = c, st.store, st.problem, o.offline
 	return runProgram(ctx, ui.New(opts), in, out, e.stderr)
+}
+
+// explorerStore is the store the explorer keeps, or why it keeps none.
+type explorerStore struct {
+	store   *store.Store
+	problem string // the store could not be opened: said on screen
+}
+
+// explorerData is what the explorer reads: with --offline the store alone
+// and a client that sends nothing (no sign-in, no network); otherwise
+// Graph, signed in, with the store when it opens. A store that does not
+// open (damaged, foreign, read-only, busy) leaves the explorer on Graph
+// alone, and the screen says why: stderr is hidden behind it.
+func (o *explorerOptions) explorerData(ctx context.Context, ev *ui.Events, stderr io.Writer) (*graphclient.Client, explorerStore, func(), error) {
+	if o.offline {
+		if err := o.resolveOfflineParticipant(o.cmd); err != nil {
+			return nil, explorerStore{}, func() {}, err
+		}
+		s, closeStore, err := o.openOffline(ctx)
+		if err != nil {
+			return nil, explorerStore{}, closeStore, err
+		}
+		return graphclient.NewOffline(), explorerStore{store: s}, closeStore, nil
+	}
+	c, stop, err := connect(&o.base, ev)
+	if err != nil {
+		return nil, explorerStore{}, func() {}, err
+	}
+	if err := o.lookup(ctx, c, o.conf.redact); err != nil { // a UPN or name: people.go
+		stop()
+		return nil, explorerStore{}, func() {}, err
+	}
+	var st explorerStore
+	s, closeStore, err := o.openStore(ctx)
+	switch {
+	case errors.Is(err, errNoStore):
+	case err != nil:
+		st.problem = err.Error() + "; showing Graph only"
+	default:
+		st.store = s
+		if werr := s.Writable(); werr != nil {
+			st.problem = werr.Error() // a newer schema: read, never written
+		}
+	}
+	return c, st, func() { closeStore(); stop() }, nil
 }
 
 // runProgram runs the explorer's program on the terminal in and out until

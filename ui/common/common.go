@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/store"
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -31,6 +32,14 @@ type Common struct {
 	// Redact masks names, UPNs and phone numbers where rows arrive
 	// (redact.go), for screenshots and exports that go into tickets.
 	Redact bool
+	// Store keeps what the explorer fetches and serves it back first
+	// (graphclient/store); nil when the run keeps nothing on disk or the
+	// store could not be opened (StoreProblem then says why).
+	Store        *store.Store
+	StoreProblem string
+	// Offline reads only Store and sends nothing: Client is then
+	// graphclient.NewOffline's, which refuses every request.
+	Offline bool
 }
 
 // Prefs are display preferences the root owns.
@@ -95,4 +104,8 @@ type Status struct {
 	Filter string
 	// Note is any other short text (sort order, "failures only").
 	Note string
+	// Source says where the rows shown came from, for the header: "Graph",
+	// "store, refreshed 14:02", "offline · store of 1 Nov – 6 Dec"
+	// (source.go); "" lets the frame say what the run reads.
+	Source string
 }
