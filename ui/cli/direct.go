@@ -28,6 +28,7 @@ func (o *directOptions) run(ctx context.Context, e *env) error {
 			return logSource[model.DirectRoutingRow]{plain: c.DirectRoutingCalls, raw: c.DirectRoutingCallsRaw}
 		},
 		stored: (*store.Store).DirectRouting, batch: directBatch, summarize: o.summarize, writeRows: o.writeRows,
+		kind: store.KindDirect, key: store.DirectKey,
 	})
 }
 

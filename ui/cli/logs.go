@@ -25,6 +25,7 @@ type logOptions struct {
 	rowFilterFlags
 	failed  bool // direct: only failed calls; pstn: refused with a reason
 	summary bool // a summary of the range instead of rows
+	follow  followOptions
 }
 
 // flags registers the log flags; failed and summary say what the two
@@ -36,6 +37,7 @@ func (o *logOptions) flags(fs *flag.FlagSet, failed, summary string) {
 	o.offlineFlag(fs)
 	fs.BoolVar(&o.failed, "failed", false, failed)
 	fs.BoolVar(&o.summary, "summary", false, summary)
+	o.follow.flags(fs)
 	// A refused --failed means rows without an outcome: no trunk or SIP code either.
 	o.rowFilterFlags.flags(fs, !strings.HasPrefix(failed, refusedUsage))
 }
@@ -63,7 +65,10 @@ func (o *logOptions) resolve(cmd string, set map[string]bool, pos []string, now 
 	if err := o.rowFilterFlags.resolve(cmd, set, cmd != "pstn"); err != nil {
 		return err
 	}
-	return o.span.resolve(cmd, set, now, defaultLogWindow)
+	if err := o.span.resolve(cmd, set, now, defaultLogWindow); err != nil {
+		return err
+	}
+	return o.resolveFollow(set, now)
 }
 
 // checkOutput checks --output: a summary is text (its default) or json.
@@ -108,6 +113,9 @@ type logCommand[T any] struct {
 	batch     func(p *model.Page[T]) store.Batch
 	summarize func(context.Context, pageFunc[T], io.Writer) error
 	writeRows func(context.Context, logSource[T], io.Writer) error
+	// kind and key name the log's rows in the store, for --follow.
+	kind store.Kind
+	key  func(*T) store.LogKey
 }
 
 // runLog writes either the summary or the rows of one log. Online, every
@@ -132,6 +140,11 @@ func runLog[T any](ctx context.Context, e *env, o *logOptions, k logCommand[T]) 
 		s, closeStore := o.openStoreOrWarn(ctx, e.stderr)
 		defer closeStore()
 		src = k.online(c)
+		if o.follow.on {
+			// Inside the store's tee: the follow asks the store what it
+			// holds before the tee writes what the follow passes on.
+			src = followSource(ctx, o, s, k, src, e.stderr)
+		}
 		if w := newStoreWriter(s, e.stderr); w != nil {
 			// Graph's bytes are what the store keeps, so a stored run
 			// asks for them whatever the output.

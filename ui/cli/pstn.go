@@ -43,6 +43,7 @@ func (o *pstnOptions) run(ctx context.Context, e *env) error {
 			return logSource[model.PstnRow]{plain: c.PstnCalls, raw: c.PstnCallsRaw}
 		},
 		stored: (*store.Store).Pstn, batch: pstnBatch, summarize: o.summarize, writeRows: o.writeRows,
+		kind: store.KindPstn, key: store.PstnKey,
 	})
 }
 
