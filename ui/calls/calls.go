@@ -18,11 +18,15 @@ import (
 )
 
 // pageMsg carries one time window of call records, newest first, or the
-// error fetching it, for the request reqID.
+// error fetching it, for the request reqID; offline, a page of the store.
+// writeErr is why the window could not be written to the store; unjudged
+// counts the stored calls a participant filter could not judge.
 type pageMsg struct {
-	reqID uint64
-	page  *model.Page[model.CallRecord]
-	err   error
+	reqID    uint64
+	page     *model.Page[model.CallRecord]
+	err      error
+	writeErr error
+	unjudged int
 }
 
 // callsPageTimeout bounds one window's fetch (all its pages) including the
@@ -30,6 +34,8 @@ type pageMsg struct {
 const callsPageTimeout = 3 * time.Minute
 
 // selectFields is what the list shows; the record screen fetches the rest.
+// With a store the list asks for whole rows, as sync does: the store keeps
+// what Graph sent, and `calls --offline` prints it back.
 var selectFields = []string{"id", "type", "modalities", "startDateTime", "endDateTime", "organizer", "organizer_v2"}
 
 // fetchPage fetches the window at cursor next ("" for the newest) of q,
@@ -93,9 +99,14 @@ type Screen struct {
 
 	enrich enrichment // Result and Quality, fetched in the background (enrich.go)
 
+	stored storeList // the local store's part in the list (list_store.go)
+
 	// view is the table's rows as row indexes when sorted or filtered by
-	// verdict, nil for the rows as loaded (order.go).
-	view                 []int32
+	// verdict, nil for the rows newest first (order.go).
+	view []int32
+	// order is the row indexes newest first when the store and Graph both
+	// feed the list, nil when the rows as loaded are newest first.
+	order                []int32
 	sort                 sortBy
 	failedOnly, poorOnly bool // the prompt's :failed and :poor
 
@@ -148,8 +159,9 @@ func (s *Screen) Status() common.Status {
 		Loading:  s.Pending != 0,
 		Activity: "call records",
 		Err:      s.Fault(),
-		Filter:   join(s.filterWords(), s.viewWords()),
-		Note:     join(s.StopWords("rows", s.c.Keys.Reload.Help().Key), s.enrichWords()),
+		Filter:   join(s.headerRange(), s.viewWords()),
+		Note:     join(join(s.StopWords("rows", s.c.Keys.Reload.Help().Key), s.enrichWords()), s.unjudgedWords()),
+		Source:   s.source(),
 	}
 	s.promptStatus(&st)
 	return st
@@ -167,6 +179,11 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, s.maybeFetch()
 	case pageMsg:
 		return s, s.onPage(msg)
+	case storedMsg:
+		return s, s.onStored(msg)
+	case spanMsg:
+		s.onSpan(msg)
+		return s, nil
 	case enrichedMsg:
 		return s, s.onEnriched(msg)
 	case people.ResolvedMsg:
@@ -211,6 +228,9 @@ func (s *Screen) formKey(msg tea.KeyMsg) tea.Cmd {
 // its cursor, so every later window walks the same range.
 func (s *Screen) query() graphclient.CallQuery {
 	q := graphclient.CallQuery{From: s.filter.From, To: s.filter.To, Participant: s.filter.Participant, Select: selectFields}
+	if s.c.Store != nil {
+		q.Select = nil
+	}
 	now := s.c.Now()
 	if q.To.IsZero() {
 		q.To = now
@@ -233,13 +253,17 @@ func (s *Screen) reload() tea.Cmd {
 	q := s.query()
 	s.enrich.restart(q.From, q.To)
 	s.view = nil
+	s.order = nil
+	if s.merging() {
+		s.order = []int32{}
+	}
 	s.tbl.SetLen(0)
 	s.tbl.SetCursor(0)
 	// The client builds the first page's URL and does not say it, so a
 	// link back to page one is caught one page later; no row doubles.
 	s.Reset("")
 	s.resize()
-	return s.fetch()
+	return tea.Batch(s.fetch(), s.readStore())
 }
 
 // rereadRange reads the range's words again at the clock's now, so that r
@@ -259,20 +283,31 @@ func (s *Screen) retry() tea.Cmd {
 	return cmd
 }
 
-// fetch asks for the page paging stands at.
+// fetch asks for the page paging stands at: Graph's window, written to
+// the store if one is kept, or offline the store's page.
 func (s *Screen) fetch() tea.Cmd {
 	link := s.Resume()
 	id, ctx := s.Begin(link)
-	return fetchPage(ctx, s.c.Client, id, s.query(), link)
+	if s.c.Offline && s.c.Store != nil {
+		return fetchStoredPage(ctx, s.c.Store, id, s.storeRange(), link, s.filter.Participant)
+	}
+	return fetchWindow(ctx, s.c.Client, s.windowWrites(), id, s.query(), link)
 }
 
 // maybeFetch asks for the next page when the cursor is within a screenful
 // of the last loaded row, nothing is in flight and no error waits for r.
+// With stored rows shown, the rows loaded count as far as Graph has
+// listed: its walk goes on until it has refreshed past the cursor, even
+// through windows that hold nothing new.
 func (s *Screen) maybeFetch() tea.Cmd {
 	if !s.Started || !s.CanFetch() {
 		return nil
 	}
-	if s.viewLen()-1-s.tbl.Cursor() > s.tbl.PageSize() {
+	loaded := s.viewLen()
+	if s.merging() {
+		loaded = min(loaded, s.stored.listed)
+	}
+	if loaded-1-s.tbl.Cursor() > s.tbl.PageSize() {
 		return nil
 	}
 	return s.fetch()
@@ -282,15 +317,13 @@ func (s *Screen) onPage(msg pageMsg) tea.Cmd {
 	if msg.page != nil && msg.reqID == s.Pending {
 		common.RedactCalls(s.c, msg.page.Value)
 	}
+	from := s.rows.Len()
 	if !table.TakePage(&s.Pager, msg.reqID, msg.page, msg.err, callID, s.rows.Add) {
 		return nil
 	}
-	s.tbl.SetLen(s.rows.Len())
-	if s.ordered() {
-		s.rebuildView()
-	}
-	s.resize()
-	return tea.Batch(s.maybeFetch(), s.pumpEnrichment())
+	s.landed(from)
+	said := s.onWindowStored(msg) // first: it counts how far Graph has listed
+	return tea.Batch(s.maybeFetch(), s.pumpEnrichment(), said)
 }
 
 // callID is a record's id, which no list holds twice.

@@ -288,8 +288,8 @@ func TestCallsCopyAndExport(t *testing.T) {
 	}
 	raw, _ := os.ReadFile(filepath.Join(c.ExportDir, "callscope-calls-20261120-150000.csv"))
 	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
-	if len(lines) != 61 || lines[0] != strings.Join(export.CallColumns.Header, ",") ||
-		lines[1] != uitest.ID(0)+",,peerToPeer,audio,2026-11-20T14:00:00Z,,0,Adele Vance,,," {
+	if len(lines) != 61 || lines[0] != strings.Join(export.CallColumns.Header, ",")+",result,quality,qualityReason" ||
+		lines[1] != uitest.ID(0)+",,peerToPeer,audio,2026-11-20T14:00:00Z,,0,Adele Vance,,,,,," {
 		t.Fatalf("csv:\n%s", strings.Join(lines[:2], "\n"))
 	}
 }

@@ -32,7 +32,12 @@ func listRequests(reqs []fakegraph.RecordedRequest) []fakegraph.RecordedRequest 
 // on screen.
 func enrichScreen(t *testing.T, n int) *Screen {
 	t.Helper()
-	c := uitest.Common(uitest.T0)
+	return enrichScreenWith(t, uitest.Common(uitest.T0), n)
+}
+
+// enrichScreenWith is enrichScreen over c.
+func enrichScreenWith(t *testing.T, c *common.Common, n int) *Screen {
+	t.Helper()
 	c.Client, _ = uitest.FakeGraph(t, fakegraph.NewTenant(), fakegraph.Options{Clock: func() time.Time { return uitest.T0 }}, graphclient.Options{})
 	s := sized(c, Filter{})
 	if cmd := update(s, pageOf(s, uitest.MakeRecords(0, n), "")); cmd == nil {
@@ -73,20 +78,31 @@ func landAll(t *testing.T, s *Screen, recs func(row int) *model.CallRecord) {
 	t.Fatal("the fetch did not end")
 }
 
+// firstRows is rows 0 to n-1.
+func firstRows(n int) []int {
+	rows := make([]int, n)
+	for i := range rows {
+		rows[i] = i
+	}
+	return rows
+}
+
 func TestEnrichAsksTheVisibleRowsFirst(t *testing.T) {
 	s := enrichScreen(t, 100)
-	if !slices.Equal(s.enrich.asked, []int{0, 1, 2, 3}) {
-		t.Fatalf("asked %v, want the first four rows on screen", s.enrich.asked)
+	// The rows on screen, then the next ones in list order, up to
+	// enrichInFlight.
+	if want := firstRows(enrichInFlight); !slices.Equal(s.enrich.asked, want) {
+		t.Fatalf("asked %v, want %v", s.enrich.asked, want)
 	}
-	if cmd := update(s, uitest.KeyEnd); len(s.enrich.asked) != 4 {
-		t.Fatalf("with four in flight a key asked for more: %v (cmd %v)", s.enrich.asked, cmd != nil)
+	if cmd := update(s, uitest.KeyEnd); len(s.enrich.asked) != enrichInFlight {
+		t.Fatalf("with %d in flight a key asked for more: %v (cmd %v)", enrichInFlight, s.enrich.asked, cmd != nil)
 	}
 	top := s.tbl.Offset()
 	if top < 50 {
 		t.Fatalf("End left the table at offset %d", top)
 	}
 	land(s, 0, goodRecord)
-	if got := s.enrich.asked[3]; got < top || got >= top+s.tbl.PageSize() {
+	if got := s.enrich.asked[enrichInFlight-1]; got < top || got >= top+s.tbl.PageSize() {
 		t.Fatalf("after a verdict the next asked is row %d, not one on screen (%d..%d)", got, top, top+s.tbl.PageSize()-1)
 	}
 	if s.cell(5, colResult) != "…" || s.cell(top+10, colQuality) != "…" || s.cell(0, colResult) != "ok" {
@@ -116,7 +132,7 @@ func TestEnrichEscPausesAndReloadKeyResumes(t *testing.T) {
 	if st := s.Status(); !strings.Contains(st.Note, "quality paused at 0 of 30, r resumes") {
 		t.Fatalf("footer note %q", st.Note)
 	}
-	if cmd := update(s, uitest.KeyRune('r')); cmd == nil || s.enrich.paused || len(s.enrich.asked) != 4 || s.rows.Len() != 30 {
+	if cmd := update(s, uitest.KeyRune('r')); cmd == nil || s.enrich.paused || len(s.enrich.asked) != enrichInFlight || s.rows.Len() != 30 {
 		t.Fatalf("r did not resume without reloading: paused %v asked %v rows %d", s.enrich.paused, s.enrich.asked, s.rows.Len())
 	}
 	landAll(t, s, func(int) *model.CallRecord { return goodRecord })

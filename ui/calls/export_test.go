@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/callscope/callscope/model"
@@ -108,8 +109,16 @@ func TestCallsExportMatchesTheScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(explorerRows[0], scriptRows[0]) || len(explorerRows) != len(scriptRows) {
-		t.Fatalf("csv header:\nexplorer %q\nscript   %q", explorerRows[0], scriptRows[0])
+	// The header of `calls --quality`: the script's columns, then the
+	// verdicts (empty here: no record has landed).
+	wantHeader := append(slices.Clone(scriptRows[0]), "result", "quality", "qualityReason")
+	if !slices.Equal(explorerRows[0], wantHeader) || len(explorerRows) != len(scriptRows) {
+		t.Fatalf("csv header:\nexplorer %q\nscript   %q", explorerRows[0], wantHeader)
+	}
+	for r := 1; r < len(explorerRows); r++ {
+		if v := explorerRows[r][len(scriptRows[0]):]; !slices.Equal(v, []string{"", "", ""}) {
+			t.Errorf("row %d verdicts %q before any record landed, want empty", r, v)
+		}
 	}
 	for _, col := range []string{"id", "type", "modalities", "start", "duration_seconds", "organizer"} {
 		at := slices.Index(scriptRows[0], col)
@@ -136,5 +145,60 @@ func TestCallsExportMatchesTheScript(t *testing.T) {
 		if _, ok := explorer[i]["durationSeconds"].(float64); !ok {
 			t.Errorf("row %d durationSeconds = %#v, want a number", i, explorer[i]["durationSeconds"])
 		}
+	}
+}
+
+// TestCallsExportHasTheVerdicts: rows whose record landed export result,
+// quality and qualityReason in the words of `calls --quality` (the
+// store's verdict, computed in one place for both); a row not known yet
+// exports them empty, in CSV and JSON alike.
+func TestCallsExportHasTheVerdicts(t *testing.T) {
+	c := uitest.Common(uitest.T0)
+	c.ExportDir = t.TempDir()
+	s := enrichScreenWith(t, c, 3)
+	twoSessions := &model.CallRecord{Sessions: append(slices.Clone(goodRecord.Sessions), failedRecord.Sessions...)}
+	land(s, 0, poorRecord)
+	land(s, 1, twoSessions)
+	if fm := update(s, uitest.KeyRune('e'))().(common.FlashMsg); fm.IsError {
+		t.Fatalf("export: %#v", fm)
+	}
+	csvs, _ := filepath.Glob(filepath.Join(c.ExportDir, "callscope-calls-*.csv"))
+	jsons, _ := filepath.Glob(filepath.Join(c.ExportDir, "callscope-calls-*.json"))
+	if len(csvs) != 1 || len(jsons) != 1 {
+		t.Fatalf("export files: %v %v", csvs, jsons)
+	}
+	f, err := os.Open(csvs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := slices.Index(rows[0], "result")
+	if at < 0 || !slices.Equal(rows[0][at:], []string{"result", "quality", "qualityReason"}) {
+		t.Fatalf("header %q lacks the verdict columns", rows[0])
+	}
+	ej, _ := os.ReadFile(jsons[0])
+	var objs []map[string]any
+	if err := json.Unmarshal(ej, &objs); err != nil || len(objs) != 3 {
+		t.Fatalf("json: %v\n%s", err, ej)
+	}
+	for i, rec := range []*model.CallRecord{poorRecord, twoSessions, nil} {
+		want := []string{"", "", ""}
+		if rec != nil {
+			v := common.StoreVerdict(rec)
+			want = []string{v.Result, v.Quality, v.QualityReason}
+		}
+		if got := rows[i+1][at:]; !slices.Equal(got, want) {
+			t.Errorf("csv row %d verdicts %q, want %q", i, got, want)
+		}
+		if got := []any{objs[i]["result"], objs[i]["quality"], objs[i]["qualityReason"]}; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("json row %d verdicts %q, want %q", i, got, want)
+		}
+	}
+	if !strings.Contains(rows[2][at], "(session 2 of 2)") || rows[1][at+1] != "poor audio" {
+		t.Fatalf("result %q, quality %q: want the script's words (session, label)", rows[2][at], rows[1][at+1])
 	}
 }

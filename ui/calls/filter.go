@@ -38,8 +38,12 @@ const (
 // shows as it was given ("-2h" stays relative when applied again); fixed
 // instants show as RFC 3339 UTC so they parse back to the same instant.
 func newFilterForm(c *common.Common, f Filter) *table.Form {
+	emptyFrom := "30 days ago"
+	if c.Offline {
+		emptyFrom = "the oldest stored" // the store keeps calls past Graph's 30 days
+	}
 	fields := []table.FormField{
-		{Label: "From", Value: f.Range.From, Placeholder: "-24h, 2026-11-20 or RFC 3339; empty: 30 days ago",
+		{Label: "From", Value: f.Range.From, Placeholder: "-24h, 2026-11-20 or RFC 3339; empty: " + emptyFrom,
 			Hint: "RFC 3339, a date (" + c.ZoneName() + "), or relative: -2h, -3d, today"},
 		{Label: "To", Value: f.Range.To, Placeholder: "empty: now",
 			Hint: "RFC 3339, a date (" + c.ZoneName() + "), or relative: -1h, now"},
@@ -47,7 +51,7 @@ func newFilterForm(c *common.Common, f Filter) *table.Form {
 			Hint: "calls with this person; a UPN or name is looked up"},
 	}
 	return table.NewForm(c, "Filter call records", fields, func(vals []string) ([]string, []string) {
-		_, errs, warns := checkFilter(vals, c.NowInZone())
+		_, errs, warns := checkFilter(vals, c.NowInZone(), c.Offline)
 		return errs, warns
 	})
 }
@@ -55,7 +59,7 @@ func newFilterForm(c *common.Common, f Filter) *table.Form {
 // parseFilter turns the form's values into a filter, its range kept as
 // typed in now's zone; ok is false when any field has an error.
 func parseFilter(vals []string, now time.Time) (Filter, bool) {
-	f, errs, _ := checkFilter(vals, now)
+	f, errs, _ := checkFilter(vals, now, false) // warnings do not stop a filter
 	for _, e := range errs {
 		if e != "" {
 			return Filter{}, false
@@ -66,8 +70,9 @@ func parseFilter(vals []string, now time.Time) (Filter, bool) {
 
 // checkFilter parses and validates the form: From and To with
 // model.ParseWhen (empty: unset), their order, and the participant id as
-// Graph's query would. A From past the retention window only warns.
-func checkFilter(vals []string, now time.Time) (f Filter, errs, warns []string) {
+// Graph's query would. A From past the retention window only warns, and
+// not offline, where the store keeps what Graph no longer has.
+func checkFilter(vals []string, now time.Time, offline bool) (f Filter, errs, warns []string) {
 	errs, warns = make([]string, 3), make([]string, 3)
 	get := func(i int) string {
 		if i < len(vals) {
@@ -97,7 +102,7 @@ func checkFilter(vals []string, now time.Time) (f Filter, errs, warns []string) 
 	if err := (graphclient.CallQuery{Participant: f.Participant}).Validate(); err != nil {
 		errs[fieldParticipant] = err.Error()
 	}
-	if !f.From.IsZero() && f.From.Before(now.Add(-retention)) {
+	if !offline && !f.From.IsZero() && f.From.Before(now.Add(-retention)) {
 		warns[fieldFrom] = "Graph keeps call records for 30 days: nothing that started before " +
 			model.FormatGraphTime(now.Add(-retention).Truncate(time.Minute)) + " will be found"
 	}

@@ -1,6 +1,7 @@
 package calls
 
 import (
+	"cmp"
 	"slices"
 )
 
@@ -46,7 +47,68 @@ func (s *Screen) rowAt(p int) int {
 	if s.view != nil {
 		return int(s.view[p])
 	}
+	return s.newestAt(p)
+}
+
+// newestAt is the row index of the p-th newest row: the rows as loaded,
+// unless two sources interleave them (order).
+func (s *Screen) newestAt(p int) int {
+	if s.order != nil {
+		return int(s.order[p])
+	}
 	return p
+}
+
+// landed puts the rows added since from in their place, newest first,
+// and the table in step: a page from Graph or the store.
+func (s *Screen) landed(from int) {
+	s.mergeOrder(from)
+	s.tbl.SetLen(s.rows.Len())
+	if s.ordered() {
+		s.rebuildView()
+	}
+	s.resize()
+}
+
+// mergeOrder merges the rows added since from into order, newest first
+// (equal starts in load order), when the list has two sources; with one,
+// the rows as loaded are in order already (the client sorts each window
+// and walks from the newest; the store reads newest first). The merge
+// runs from the back, in place: its cost is the rows loaded, once a page.
+// Rows that land above the cursor keep it on its row, unless it is at the
+// top, which keeps showing the newest.
+func (s *Screen) mergeOrder(from int) {
+	n := s.rows.Len()
+	if s.order == nil || from >= n {
+		return
+	}
+	cur := -1
+	if !s.ordered() && s.tbl.Cursor() > 0 && s.tbl.Cursor() < len(s.order) {
+		cur = int(s.order[s.tbl.Cursor()])
+	}
+	added := make([]int32, 0, n-from)
+	for r := from; r < n; r++ {
+		added = append(added, int32(r))
+	}
+	start := s.rows.StartUnix
+	slices.SortStableFunc(added, func(a, b int32) int { return cmp.Compare(start(int(b)), start(int(a))) })
+	i := len(s.order) - 1
+	s.order = append(s.order, added...)
+	for j, k := len(added)-1, n-1; j >= 0; k-- {
+		// The older of the two tails goes last; on a tie the added row,
+		// which loaded later.
+		if i >= 0 && start(int(s.order[i])) < start(int(added[j])) {
+			s.order[k] = s.order[i]
+			i--
+		} else {
+			s.order[k] = added[j]
+			j--
+		}
+	}
+	if cur >= 0 {
+		s.tbl.SetLen(n)
+		s.tbl.SetCursor(slices.Index(s.order, int32(cur)))
+	}
 }
 
 // rebuildView orders and filters the loaded rows by their verdicts,
@@ -65,7 +127,8 @@ func (s *Screen) rebuildView() {
 		if s.view == nil {
 			s.view = make([]int32, 0, s.rows.Len())
 		}
-		for r := range s.rows.Len() {
+		for p := range s.rows.Len() {
+			r := s.newestAt(p)
 			v := s.enrich.verdictAt(r)
 			if s.failedOnly && v.resultRank != 0 || s.poorOnly && v.qualityRank != 0 {
 				continue

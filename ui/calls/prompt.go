@@ -81,7 +81,10 @@ func (s *Screen) applyFilter(f Filter, person string) (tea.Cmd, error) {
 	if err := (graphclient.CallQuery{Participant: f.Participant}).Validate(); err != nil {
 		return nil, err
 	}
-	warn := retentionWarning(f, s.c.Now())
+	var warn tea.Cmd
+	if !s.c.Offline { // the store keeps calls past Graph's 30 days
+		warn = retentionWarning(f, s.c.Now())
+	}
 	// The newest filter wins: a filter form left open under its pick list
 	// (the prompt took the keyboard from there) closes with its lookup.
 	s.form, s.person = nil, formPerson{}

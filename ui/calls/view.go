@@ -26,8 +26,16 @@ func (s *Screen) View() string {
 		return s.errorView()
 	case n == 0 && s.Stopped:
 		return table.StoppedView(st, &k, s.width, "call records")
+	case n == 0 && (s.Pending != 0 || !s.Started) && s.c.Offline:
+		return common.MessageView(s.width, st.Subtle.Render("Reading stored call records "+s.bodyRange()+"…"))
 	case n == 0 && (s.Pending != 0 || !s.Started):
 		return common.MessageView(s.width, st.Subtle.Render("Loading call records "+s.rangeWords()+"…"))
+	case n == 0 && s.c.Offline:
+		return common.MessageView(s.width,
+			st.Title.Render("The store holds no calls in this range ("+s.bodyRange()+"); run callscope sync"),
+			"",
+			st.Subtle.Render(k.Filter.Help().Key+" changes the filter · "+k.Reload.Help().Key+" reads again"),
+		)
 	case n == 0:
 		return common.MessageView(s.width,
 			st.Title.Render("No call records "+s.rangeWords()),
@@ -46,7 +54,7 @@ func (s *Screen) View() string {
 // (Graph's code, message, hint and request-id) and how to retry.
 func (s *Screen) errorView() string {
 	st := &s.c.Styles
-	lines := []string{st.Danger.Render("✗ Could not load call records " + s.rangeWords())}
+	lines := []string{st.Danger.Render("✗ Could not load call records " + s.bodyRange())}
 	lines = append(lines, "")
 	err := s.Fault()
 	for _, l := range strings.Split(ansi.Wrap(err.Error(), max(s.width-4, 10), " "), "\n") {

@@ -33,8 +33,8 @@ func (o *callsOptions) flags(fs *flag.FlagSet) {
 	o.person.flags(fs)
 	o.rows.flags(fs)
 	o.offlineFlag(fs)
-	fs.BoolVar(&o.quality, "quality", false, "add result, quality and qualityReason to each row (one record request per call, paced)")
-	fs.BoolVar(&o.summary, "summary", false, "print the quality summary of the range (--output text, json, jsonl or csv; one record request per call, paced)")
+	fs.BoolVar(&o.quality, "quality", false, "add result, quality and qualityReason to each row (one record request per call, paced; --offline: from the stored records)")
+	fs.BoolVar(&o.summary, "summary", false, "print the quality summary of the range (--output text, json, jsonl or csv; one record request per call, paced; --offline: from the stored records)")
 }
 
 func (o *callsOptions) resolve(cmd string, set map[string]bool, pos []string, now time.Time) error {
@@ -116,11 +116,11 @@ func (o *callsOptions) run(ctx context.Context, e *env) error {
 		summaryFetch := redactPages(o.conf.redact, teeFetch(w, func(ctx context.Context, next string) (*model.Page[model.CallRecord], error) {
 			return summaryList(ctx, q, next)
 		}, callsBatch), redact.CallRecord, redact.RawCallRecord)
-		return o.summarize(ctx, c, summaryFetch, e)
+		return o.summarize(ctx, c, w, summaryFetch, e)
 	}
 	if o.quality {
 		qrw := export.NewRowWriter(e.stdout, export.Format(o.output), qualityColumns)
-		return streamPages(ctx, withQuality(c, fetch, o.conf.redact, o.limit), qrw, nil, o.limit)
+		return streamPages(ctx, withQuality(c, w, fetch, o.conf.redact, o.limit), qrw, nil, o.limit)
 	}
 	return streamPages(ctx, fetch, rw, nil, o.limit)
 }

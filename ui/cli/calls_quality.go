@@ -8,10 +8,12 @@ import (
 	"sync"
 
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/model/export"
 	"github.com/callscope/callscope/model/quality"
 	"github.com/callscope/callscope/model/redact"
+	"github.com/callscope/callscope/ui/common"
 )
 
 // qualityInFlight is how many records `calls --quality` asks for at once,
@@ -69,12 +71,13 @@ func (r qualityRow) splice(obj []byte) ([]byte, error) {
 }
 
 // withQuality turns a page of listed calls into qualityRows: each call's
-// expanded record is fetched (qualityInFlight at a time, masked when mask
-// is set) and reduced to its Result and Quality. With a limit, only the
-// rows still to be written are fetched. A record that cannot be fetched
-// leaves its verdicts empty and says why in qualityReason; a cancelled
-// context stops the command.
-func withQuality(c *graphclient.Client, fetch fetchFunc[model.CallRecord], mask bool, limit int) fetchFunc[qualityRow] {
+// expanded record is fetched (qualityInFlight at a time), kept in the
+// store through w (nil: no store) as Graph sent it, masked when mask is
+// set, and reduced to its Result and Quality. With a limit, only the rows
+// still to be written are fetched. A record that cannot be fetched leaves
+// its verdicts empty and says why in qualityReason; a cancelled context
+// stops the command.
+func withQuality(c *graphclient.Client, w *storeWriter, fetch fetchFunc[model.CallRecord], mask bool, limit int) fetchFunc[qualityRow] {
 	done := 0
 	return func(ctx context.Context, next string) (*model.Page[qualityRow], error) {
 		p, err := fetch(ctx, next)
@@ -95,7 +98,7 @@ func withQuality(c *graphclient.Client, fetch fetchFunc[model.CallRecord], mask 
 			sem <- struct{}{}
 			go func(row *qualityRow) {
 				defer func() { <-sem; wg.Done() }()
-				fillQuality(ctx, c, mask, row)
+				fillQuality(ctx, c, w, mask, row)
 			}(&out.Value[i])
 		}
 		wg.Wait()
@@ -114,9 +117,9 @@ func withQuality(c *graphclient.Client, fetch fetchFunc[model.CallRecord], mask 
 	}
 }
 
-// fillQuality fetches row's record and sets its verdicts.
-func fillQuality(ctx context.Context, c *graphclient.Client, mask bool, row *qualityRow) {
-	rec, err := c.GetCallRecord(ctx, row.rec.ID)
+// fillQuality fetches row's record, stores it and sets its verdicts.
+func fillQuality(ctx context.Context, c *graphclient.Client, w *storeWriter, mask bool, row *qualityRow) {
+	rec, err := getAndKeep(ctx, c, w, row.rec.ID)
 	if err != nil {
 		row.qualityReason = "not known: " + err.Error()
 		return
@@ -126,4 +129,16 @@ func fillQuality(ctx context.Context, c *graphclient.Client, mask bool, row *qua
 	}
 	res, q := quality.CallResult(rec), quality.CallQuality(rec)
 	row.result, row.quality, row.qualityReason = res.Text(), q.Label(), q.Reason()
+}
+
+// getAndKeep fetches an expanded record and, with a store, writes it
+// there with its verdict before anything masks it: the store keeps what
+// Graph sent (issue 14: everything fetched is written once), so that
+// `calls --offline --quality` and --summary read it back.
+func getAndKeep(ctx context.Context, c *graphclient.Client, w *storeWriter, id string) (*model.CallRecord, error) {
+	rec, err := c.GetCallRecord(ctx, id)
+	if err == nil && w != nil {
+		w.write(ctx, store.Batch{Records: []store.Record{{Call: rec, Verdict: common.StoreVerdict(rec)}}})
+	}
+	return rec, err
 }

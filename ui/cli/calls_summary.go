@@ -87,10 +87,10 @@ func (o *callsOptions) summaryRange(now time.Time) (from, to time.Time) {
 	return from, to
 }
 
-// summarize lists the calls, fetches each one's record and prints the
-// summary. A record that cannot be fetched is counted and named on
+// summarize lists the calls, fetches each one's record (kept in the
+// store through w) and prints the summary. A record that cannot be fetched is counted and named on
 // stderr; a failed list prints the summary of what arrived, then fails.
-func (o *callsOptions) summarize(ctx context.Context, c *graphclient.Client, fetch fetchFunc[model.CallRecord], e *env) error {
+func (o *callsOptions) summarize(ctx context.Context, c *graphclient.Client, w *storeWriter, fetch fetchFunc[model.CallRecord], e *env) error {
 	from, to := o.summaryRange(o.now)
 	sum := summary.New(summary.Options{From: from, To: to})
 	listed, lost := 0, 0
@@ -100,7 +100,7 @@ func (o *callsOptions) summarize(ctx context.Context, c *graphclient.Client, fet
 			n = min(n, o.limit-listed)
 		}
 		listed += n
-		recs, errs := fetchRecords(ctx, c, p.Value[:n], o.conf.redact)
+		recs, errs := fetchRecords(ctx, c, w, p.Value[:n], o.conf.redact)
 		if ctx.Err() != nil {
 			return true, ctx.Err()
 		}
@@ -121,8 +121,9 @@ func (o *callsOptions) summarize(ctx context.Context, c *graphclient.Client, fet
 }
 
 // fetchRecords fetches the expanded records of calls, qualityInFlight at
-// a time, masked when mask is set; errs[i] says why recs[i] is missing.
-func fetchRecords(ctx context.Context, c *graphclient.Client, calls []model.CallRecord, mask bool) ([]*model.CallRecord, []error) {
+// a time, kept in the store through w (nil: no store), masked when mask
+// is set; errs[i] says why recs[i] is missing.
+func fetchRecords(ctx context.Context, c *graphclient.Client, w *storeWriter, calls []model.CallRecord, mask bool) ([]*model.CallRecord, []error) {
 	recs, errs := make([]*model.CallRecord, len(calls)), make([]error, len(calls))
 	sem := make(chan struct{}, qualityInFlight)
 	var wg sync.WaitGroup
@@ -131,7 +132,7 @@ func fetchRecords(ctx context.Context, c *graphclient.Client, calls []model.Call
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			recs[i], errs[i] = c.GetCallRecord(ctx, calls[i].ID)
+			recs[i], errs[i] = getAndKeep(ctx, c, w, calls[i].ID)
 			if errs[i] == nil && mask {
 				redact.CallRecord(recs[i])
 			}

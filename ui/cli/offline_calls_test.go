@@ -44,26 +44,18 @@ func TestOfflineCallsMatchTheOnlineRun(t *testing.T) {
 	}
 }
 
-// calls --offline: an empty store says so (status 1); --no-store and the
-// options that need Graph are usage errors.
+// calls --offline: an empty store says so (status 1), with --participant,
+// --quality and --summary too; --no-store is a usage error.
 func TestOfflineCallsRefusals(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "store.db")
-	r := runCLI(t, "calls", "--no-config", "--offline", "--store", path, "--output", "jsonl")
-	if r.code != exitFail || !strings.Contains(r.stderr, "the store holds nothing in this range; run callscope sync") || r.stdout != "" {
-		t.Errorf("empty store: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
-	}
-	for _, c := range []struct {
-		args []string
-		says string
-	}{
-		{[]string{"--no-store"}, "--no-store keeps none"},
-		{[]string{"--store", path, "--participant", "x"}, "--participant is not available with --offline"},
-		{[]string{"--store", path, "--quality"}, "--quality is not available with --offline"},
-		{[]string{"--store", path, "--summary"}, "--summary is not available with --offline"},
-	} {
-		r := runCLI(t, append([]string{"calls", "--no-config", "--offline"}, c.args...)...)
-		if r.code != exitUsage || !strings.Contains(r.stderr, c.says) {
-			t.Errorf("calls --offline %v: exit %d, stderr %q, want %q", c.args, r.code, r.stderr, c.says)
+	for _, extra := range [][]string{{}, {"--participant", guestTel}, {"--quality"}, {"--summary"}} {
+		r := runCLI(t, append([]string{"calls", "--no-config", "--offline", "--store", path, "--output", "jsonl"}, extra...)...)
+		if r.code != exitFail || !strings.Contains(r.stderr, "the store holds nothing in this range; run callscope sync") || r.stdout != "" {
+			t.Errorf("empty store %v: exit %d, stdout %q, stderr %q", extra, r.code, r.stdout, r.stderr)
 		}
+	}
+	r := runCLI(t, "calls", "--no-config", "--offline", "--no-store")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "--no-store keeps none") {
+		t.Errorf("calls --offline --no-store: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

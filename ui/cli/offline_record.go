@@ -7,7 +7,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model"
-	"github.com/callscope/callscope/model/quality"
+	"github.com/callscope/callscope/ui/common"
 )
 
 // loadRecord is the record `record` and `streams` print. Online it is
@@ -42,9 +42,7 @@ func (o *recordOptions) loadRecord(ctx context.Context, e *env) (*model.CallReco
 	s, closeStore := o.openStoreOrWarn(ctx, e.stderr)
 	defer closeStore()
 	if w := newStoreWriter(s, e.stderr); w != nil {
-		res, q := quality.CallResult(rec), quality.CallQuality(rec)
-		w.write(ctx, store.Batch{Records: []store.Record{{Call: rec,
-			Verdict: store.Verdict{Result: res.Text(), Quality: q.Label(), QualityReason: q.Reason()}}}})
+		w.write(ctx, store.Batch{Records: []store.Record{{Call: rec, Verdict: common.StoreVerdict(rec)}}})
 	}
 	return rec, nil
 }

@@ -2,6 +2,7 @@ package logs
 
 import (
 	"github.com/callscope/callscope/graphclient"
+	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/table"
@@ -46,7 +47,12 @@ var drAbout = about{title: "Direct Routing", file: "direct-routing", outcome: tr
 // drSource is getDirectRoutingCalls.
 var drSource = source[model.DirectRoutingRow]{fn: "getDirectRoutingCalls", page: (*graphclient.Client).DirectRoutingCalls,
 	loader: graphclient.NewDirectRoutingLoader, rowID: func(r *model.DirectRoutingRow) string { return r.ID },
-	redact: func(c *common.Common, rows []model.DirectRoutingRow) { common.RedactLogRows(c, rows, nil) }}
+	redact: func(c *common.Common, rows []model.DirectRoutingRow) { common.RedactLogRows(c, rows, nil) },
+	storeSide: storeSide[model.DirectRoutingRow]{sync: "direct", noun: "Direct Routing rows", kind: store.KindDirect,
+		read: (*store.Store).DirectRouting, raw: (*graphclient.Client).DirectRoutingCallsRaw, graphKind: graphclient.DirectRoutingKind,
+		batch: func(p *model.Page[model.DirectRoutingRow]) store.Batch {
+			return store.Batch{Direct: store.LogRowsOf(p)}
+		}}}
 
 // pstnAbout is what the PSTN report says of itself: Graph answers a range
 // over 90 days with a 406, which the report refuses first. Its columns are
@@ -66,4 +72,7 @@ var pstnAbout = about{title: "PSTN", file: "pstn", maxRange: graphclient.MaxPstn
 // pstnSource is getPstnCalls.
 var pstnSource = source[model.PstnRow]{fn: "getPstnCalls", page: (*graphclient.Client).PstnCalls, loader: graphclient.NewPstnLoader,
 	rowID:  func(r *model.PstnRow) string { return r.ID },
-	redact: func(c *common.Common, rows []model.PstnRow) { common.RedactLogRows(c, nil, rows) }}
+	redact: func(c *common.Common, rows []model.PstnRow) { common.RedactLogRows(c, nil, rows) },
+	storeSide: storeSide[model.PstnRow]{sync: "pstn", noun: "PSTN rows", kind: store.KindPstn,
+		read: (*store.Store).Pstn, raw: (*graphclient.Client).PstnCallsRaw, graphKind: graphclient.PstnKind,
+		batch: func(p *model.Page[model.PstnRow]) store.Batch { return store.Batch{Pstn: store.LogRowsOf(p)} }}}

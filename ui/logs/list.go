@@ -134,10 +134,13 @@ func (s *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, s.maybeFetch()
 	case pageMsg:
 		// Any screen sharing the feed may take the page; all catch up.
-		s.feed.accept(s.c, msg)
+		var flash tea.Cmd
+		if s.feed.accept(s.c, msg) {
+			flash = storeFlash(msg.storeErr)
+		}
 		cmd := s.absorb()
 		s.resize()
-		return s, tea.Batch(cmd, s.maybeFetch())
+		return s, tea.Batch(cmd, s.maybeFetch(), flash)
 	case bulkChunkMsg, bulkDoneMsg:
 		// A summary below loads the rows a group view shows.
 		cmd := s.absorb()
@@ -190,7 +193,7 @@ func (s *List) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Summary) && !s.fixed:
 		return common.Push(s, newSummary(s.c, s.feed, s.filter))
 	case key.Matches(msg, k.Filter) && !s.fixed:
-		s.form = newRangeForm(s.c, s.feed.rep, s.rng)
+		s.form = newRangeForm(s.c, s.rangeRules(), s.rng)
 		s.form.SetWidth(s.width)
 	case key.Matches(msg, k.Reload) && !s.fixed:
 		if s.feed.Err != nil && s.feed.Pending == 0 {
@@ -250,7 +253,7 @@ func (s *List) refilter() tea.Cmd {
 // dropped on arrival. Filter and sort stay.
 func (s *List) reload(from, to time.Time) tea.Cmd {
 	s.feed.Abort()
-	s.switchFeed(newFeed(s.feed.rep.empty(), from, to)) // no rows: built at once
+	s.switchFeed(s.feed.sibling(from, to)) // no rows: built at once
 	s.resize()
 	return s.feed.fetch(s.c)
 }

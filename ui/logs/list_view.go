@@ -33,6 +33,7 @@ func (s *List) Status() common.Status {
 		Err:      s.feed.Fault(),
 		Filter:   s.filterWords(),
 		Note:     s.feed.StopWords("rows", s.c.Keys.Reload.Help().Key),
+		Source:   s.feed.sourceWords(s.c),
 	}
 	if !s.identity {
 		st.Note = strings.TrimPrefix(st.Note+" · "+common.FormatCount(s.tbl.Len())+" shown", " · ")
@@ -104,6 +105,10 @@ func (s *List) View() string {
 	case s.feed.Len() == 0 && (s.feed.More() || s.feed.Pending != 0):
 		// Graph may send a page of no rows with a nextLink: not the end yet.
 		return common.MessageView(s.width, st.Subtle.Render("Loading "+s.what()+" "+s.rangeWords()+"…"))
+	case s.feed.Len() == 0 && s.c.Offline:
+		return common.MessageView(s.width, st.Title.Render("The store holds no "+s.what()+" between "+s.rangeWords()),
+			"", st.Value.Render("Offline, rows come from the store alone: run callscope sync --what "+s.feed.rep.syncWhat()+" to fill it"),
+			st.Subtle.Render(k.Filter.Help().Key+" changes the range · "+k.Reload.Help().Key+" reads the store again"))
 	case s.feed.Len() == 0:
 		return common.MessageView(s.width, st.Title.Render("No "+s.what()+" between "+s.rangeWords()),
 			"", st.Subtle.Render(k.Filter.Help().Key+" changes the range · "+k.Reload.Help().Key+" reloads"))

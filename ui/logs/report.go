@@ -43,14 +43,17 @@ type report interface {
 	// function names the Graph report function, for its first page's URL.
 	function() string
 	// pageCmd fetches the page at next ("" for the first) of [from, to)
-	// under ctx, answering with a pageMsg for id.
-	pageCmd(ctx context.Context, c *graphclient.Client, id uint64, from, to time.Time, next string) tea.Cmd
+	// under ctx from o (Graph, kept in the store, or the store alone),
+	// answering with a pageMsg for id.
+	pageCmd(ctx context.Context, o origin, id uint64, from, to time.Time, next string) tea.Cmd
 	// takePage adds msg's rows (redacted, each id once) to the store and
 	// moves p on; msg answers p's request in flight.
 	takePage(c *common.Common, p *table.Pager, msg pageMsg) bool
-	// loadCmd loads [from, to) with the windowed loader under ctx (see
-	// bulkLoad).
-	loadCmd(ctx context.Context, c *graphclient.Client, id uint64, from, to time.Time) tea.Cmd
+	// loadCmd loads [from, to) under ctx with the windowed loader, or
+	// offline from the store (see bulkLoad).
+	loadCmd(ctx context.Context, o origin, id uint64, from, to time.Time) tea.Cmd
+	// syncWhat is the kind's word for `callscope sync --what`.
+	syncWhat() string
 	// addRows adds a loaded window's rows (redacted, each id once).
 	addRows(c *common.Common, p *table.Pager, rows any)
 
@@ -159,16 +162,17 @@ func (t *tally[S]) add(n int) bool {
 	return true
 }
 
-// source is the Graph side of a report over rows of type R: the same
-// mechanics for both reports, given their function, page call, loader and
-// store.
+// source is the Graph side of a report over rows of type R, and its
+// local store's (storeSide): the same mechanics for both reports, given
+// their function, page call, loader and row store.
 type source[R any] struct {
 	fn     string
 	page   func(c *graphclient.Client, ctx context.Context, from, to time.Time, next string) (*model.Page[R], error)
 	loader func(c *graphclient.Client, o graphclient.LoadOptions) *graphclient.LogLoader[R]
 	rowID  func(*R) string
 	redact func(c *common.Common, rows []R)
-	add    func(*R) // the store's Add, set by on
+	add    func(*R) // the row store's Add, set by on
+	storeSide[R]
 }
 
 // on is s adding rows with add (a store's Add).
@@ -187,9 +191,11 @@ func exportRows[R any](c *common.Common, file string, cols export.Columns[R], n 
 
 func (s source[R]) function() string { return s.fn }
 
-func (s source[R]) pageCmd(ctx context.Context, c *graphclient.Client, id uint64, from, to time.Time, next string) tea.Cmd {
-	return fetchLogPage(ctx, c, id, s.page, from, to, next)
+func (s source[R]) pageCmd(ctx context.Context, o origin, id uint64, from, to time.Time, next string) tea.Cmd {
+	return fetchLogPage(ctx, o, id, s, from, to, next)
 }
+
+func (s source[R]) syncWhat() string { return s.sync }
 
 func (s source[R]) takePage(c *common.Common, p *table.Pager, msg pageMsg) bool {
 	page, _ := msg.page.(*model.Page[R])
@@ -199,8 +205,11 @@ func (s source[R]) takePage(c *common.Common, p *table.Pager, msg pageMsg) bool 
 	return table.TakePage(p, msg.reqID, page, msg.err, s.rowID, s.add)
 }
 
-func (s source[R]) loadCmd(ctx context.Context, c *graphclient.Client, id uint64, from, to time.Time) tea.Cmd {
-	return bulkLoad(ctx, c, id, s.loader, from, to)
+func (s source[R]) loadCmd(ctx context.Context, o origin, id uint64, from, to time.Time) tea.Cmd {
+	if o.offline {
+		return storedLoad(ctx, o, id, s.storeSide, from, to)
+	}
+	return bulkLoad(ctx, o, id, s.newLoader(o), from, to)
 }
 
 func (s source[R]) addRows(c *common.Common, p *table.Pager, rows any) {

@@ -59,7 +59,7 @@ type summary struct {
 func newSummary(c *common.Common, f *feed, flt filter) *summary {
 	s := &summary{c: c, base: f, feed: f, filter: flt, cursor: -1, asyncRows: viewAsyncRows}
 	if !f.Complete() {
-		s.feed = newFeed(f.rep.empty(), f.from, f.to)
+		s.feed = f.sibling(f.from, f.to)
 	}
 	s.initCmd = s.reset()
 	return s
@@ -94,7 +94,7 @@ func (s *summary) Init() tea.Cmd {
 // returns starts the loader; esc calls cancel.
 func (s *summary) load() tea.Cmd {
 	if s.feed.Len() > 0 || s.feed.Err != nil {
-		s.feed = newFeed(s.base.rep.empty(), s.base.from, s.base.to)
+		s.feed = s.base.sibling(s.base.from, s.base.to)
 		s.reset() // no rows yet: no command
 	}
 	s.pending = common.NewRequestID()
@@ -104,7 +104,7 @@ func (s *summary) load() tea.Cmd {
 	s.started = s.c.Now()
 	var ctx context.Context
 	ctx, s.cancel = context.WithCancel(context.Background())
-	return s.feed.rep.loadCmd(ctx, s.c.Client, s.pending, s.feed.from, s.feed.to)
+	return s.feed.rep.loadCmd(ctx, s.feed.origin(s.c), s.pending, s.feed.from, s.feed.to)
 }
 
 // stop ends the load early; windows already fetched still arrive (flushed
@@ -135,7 +135,10 @@ func (s *summary) onBulk(msg tea.Msg) tea.Cmd {
 		}
 		s.feed.rep.addRows(s.c, &s.feed.Pager, msg.rows)
 		s.partial = s.partial || msg.partial
-		return tea.Batch(s.absorb(), bulkListen(msg.ch))
+		if !s.c.Offline {
+			s.feed.refreshed = s.c.Now()
+		}
+		return tea.Batch(s.absorb(), bulkListen(msg.ch), storeFlash(msg.storeErr))
 	case bulkProgressMsg:
 		if msg.reqID != s.pending {
 			return nil
@@ -153,14 +156,16 @@ func (s *summary) onBulk(msg tea.Msg) tea.Cmd {
 		}
 		s.cancel = nil
 		s.finish()
+		flash := storeFlash(msg.storeErr)
 		switch {
 		case msg.err != nil && !(s.stopped && errors.Is(msg.err, context.Canceled)):
 			s.feed.Err = msg.err
 		case msg.err == nil && !s.partial:
 			s.stopped = false // esc came after the last window: it is all here
 			old, full := s.base, s.feed
-			return func() tea.Msg { return feedAdoptMsg{old: old, new: full} }
+			return tea.Batch(flash, func() tea.Msg { return feedAdoptMsg{old: old, new: full} })
 		}
+		return flash
 	}
 	return nil
 }
@@ -278,6 +283,7 @@ func (s *summary) Status() common.Status {
 		Activity: "the whole range",
 		Err:      s.feed.Err,
 		Filter:   common.FormatShortTime(s.feed.from, s.c.Loc()) + " → " + common.FormatShortTime(s.feed.to, s.c.Loc()),
+		Source:   s.feed.sourceWords(s.c),
 	}
 	if w := s.filter.words(); w != "" {
 		st.Filter += " · " + w

@@ -26,29 +26,11 @@ const recordFetchTimeout = 3 * time.Minute
 // after the other without a key, so the cap is lower than a list's.
 const maxParticipantPages = 1000
 
-// recordLoadedMsg carries GetCallRecord's result to the screen that asked.
-type recordLoadedMsg struct {
-	reqID uint64
-	rec   *model.CallRecord
-	err   error
-}
-
 // participantsPageMsg carries one page of a record's participants_v2.
 type participantsPageMsg struct {
 	reqID uint64
 	page  *model.Page[model.Participant]
 	err   error
-}
-
-// fetchRecord gets one record with all its sessions and segments; esc or
-// a reload cancels ctx.
-func fetchRecord(ctx context.Context, c *graphclient.Client, reqID uint64, id string) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(ctx, recordFetchTimeout)
-		defer cancel()
-		rec, err := c.GetCallRecord(ctx, id)
-		return recordLoadedMsg{reqID: reqID, rec: rec, err: err}
-	}
 }
 
 // fetchParticipants gets one page of participants_v2 ("" for the first);
@@ -71,8 +53,13 @@ type Screen struct {
 	record *model.CallRecord
 	// flight is the record request (pending: its id, 0 when none).
 	table.Flight
-	err      error // last record error; the record shown (if any) stays
-	notFound bool  // the last fetch was a 404
+	err       error // last record error; the record shown (if any) stays
+	notFound  bool  // the last fetch was a 404
+	notStored bool  // offline, and the store has no such record
+	// from is where the record shown came from; graphErr is Graph's
+	// failure when the stored copy stands in (load.go).
+	from     recordFrom
+	graphErr error
 
 	participants         []model.Participant
 	participantPages     table.Pager         // participants_v2 paging; participants follow it
@@ -113,7 +100,7 @@ func (s *Screen) Init() tea.Cmd {
 	if s.record == nil {
 		return s.loadRecord()
 	}
-	if !s.participantsDone {
+	if !s.participantsDone && !s.c.Offline {
 		return s.resumeParticipants()
 	}
 	return nil
@@ -122,7 +109,7 @@ func (s *Screen) Init() tea.Cmd {
 func (s *Screen) loadRecord() tea.Cmd {
 	id, ctx := s.Start()
 	s.err = nil
-	return fetchRecord(ctx, s.c.Client, id, s.id)
+	return fetchRecord(ctx, s.source(), id, s.id)
 }
 
 // restartParticipants reads the participants from the first page. A list
@@ -180,13 +167,17 @@ func (s *Screen) onRecord(msg recordLoadedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		s.err, s.notFound = msg.err, graphclient.IsNotFound(msg.err)
+		s.err, s.notFound, s.notStored = msg.err, graphclient.IsNotFound(msg.err), msg.notStored
+		if s.record == nil {
+			s.from = msg.from // the header says what answered; a record shown keeps its own
+		}
 		s.layout()
-		return nil
+		return storeFlash(msg.storeErr)
 	}
-	s.err, s.notFound = nil, false
+	s.err, s.notFound, s.notStored = nil, false, false
+	s.from, s.graphErr = msg.from, msg.graphErr
 	common.RedactRecord(s.c, msg.rec)
-	var note tea.Cmd
+	note := storeFlash(msg.storeErr)
 	kept := s.c.Records.PutRecord(msg.rec)
 	if kept != msg.rec {
 		note = common.Flash(fmt.Sprintf("Graph sent version %d, older than the version %d shown; kept %d",
@@ -204,6 +195,11 @@ func (s *Screen) onRecord(msg recordLoadedMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	switch {
+	case s.fromStore():
+		// participants_v2 is read from Graph and not kept: the summary
+		// says so, and the deprecated list stands in where a record has
+		// it. A Graph that failed the record would fail them too.
+		s.participantsDone = true
 	case s.participantPages.Pending != 0:
 		// Paging is under way; it carries on.
 	case s.participantsDone && len(s.participants) > 0:
@@ -312,7 +308,10 @@ func (s *Screen) onKey(msg tea.KeyMsg) tea.Cmd {
 // kept none, the decoded record under a title that says so.
 func (s *Screen) rawTarget() (string, any) {
 	what := "record " + common.ShortID(s.id)
-	if s.record.Raw != nil {
+	switch {
+	case s.record.Raw != nil && s.fromStore():
+		return "Graph's JSON, as stored when fetched · " + what, s.record.Raw
+	case s.record.Raw != nil:
 		return "Graph's JSON, as sent · " + what, s.record.Raw
 	}
 	return "Decoded JSON · " + what + decodedNote, s.record
@@ -341,17 +340,20 @@ func (s *Screen) Capturing() bool { return false }
 
 // Status reports the sessions loaded and what is in flight.
 func (s *Screen) Status() common.Status {
-	st := common.Status{Loading: s.loading()}
+	st := common.Status{Loading: s.loading(), Source: s.sourceWords()}
 	switch {
 	case s.Pending != 0:
 		st.Activity = "record " + common.ShortID(s.id)
 	case s.participantPages.Pending != 0:
 		st.Activity = "participants of " + common.ShortID(s.id)
 	}
-	if s.err != nil && !s.notFound {
+	switch {
+	case s.err != nil && !s.notFound && !s.notStored:
 		st.Err = s.err
-	} else if err := s.participantPages.Fault(); err != nil {
-		st.Err = err
+	case s.err == nil && s.graphErr != nil && !graphclient.IsNotFound(s.graphErr):
+		st.Err = s.graphErr // the stored copy shows; Graph's failure is said here
+	case s.participantPages.Fault() != nil:
+		st.Err = s.participantPages.Fault()
 	}
 	if s.record != nil {
 		st.Loaded = len(s.record.Sessions)

@@ -116,6 +116,10 @@ func (s *Screen) participantLines(width int) []string {
 				break
 			}
 		}
+	case s.participantsDone && len(s.participants) == 0 && s.c.Offline:
+		count = "not kept in the store (Graph lists them when online)"
+	case s.participantsDone && len(s.participants) == 0 && s.fromStore():
+		count = "not kept in the store (r asks Graph again)"
 	case s.participantsDone:
 		count = common.Plural(len(s.participants), "participant", "participants")
 	case s.participantPages.Fault() != nil:
@@ -251,6 +255,8 @@ func (s *Screen) stateView() string {
 	switch {
 	case s.err != nil && s.notFound:
 		v = st.Warn.Render(NotFoundText(s.id)) + "\n\n" + st.Subtle.Render("r to retry · esc goes back")
+	case s.err != nil && s.notStored:
+		v = st.Warn.Render(NotStoredText(s.id)) + "\n\n" + st.Subtle.Render("r reads the store again · esc goes back")
 	case s.err != nil:
 		v = strings.Join(errorLines(st, "Could not load call record "+s.id, s.err), "\n")
 	case s.Pending != 0:
