@@ -69,20 +69,29 @@ type Screen struct {
 	src Source
 	dim summary.Dimension
 	tbl table.Table
+	id  uint64 // names this screen's refresh ticks
 
-	// What the lines were read from: a new summary or more records read
-	// them again.
+	// What the lines were read from. gen counts the reads of a new summary
+	// or of more records: a dimension's cached lines (seen) are good while
+	// their generation is the screen's.
 	sum     *summary.Summary
 	records int
+	gen     uint64
 	overall summary.Line
 	lines   []summary.Line
 	hours   [][]int32 // PoorByHour of each line, as the sparkline takes it
 	peak    int32     // the highest bin at the sparkline's width, shared so lines compare
 	sparkW  int
 	sparks  []string // each line's sparkline, drawn once per width or read
+	body    drawn    // the table as last drawn, and what it was drawn from
+	head    drawn    // the three lines above the table, likewise
 	// seen keeps the dimensions shown before, so that ← and → back to one
-	// cost nothing while its summary has not changed.
+	// cost neither a read nor a drawing while no record has arrived.
 	seen map[summary.Dimension]dimView
+	// throttle paces the reads that arriving records cause.
+	throttle throttle
+	// reads counts the reads of the summary, for the tests of the pacing.
+	reads int
 
 	width, height int
 }
@@ -90,9 +99,9 @@ type Screen struct {
 // New makes the summary screen over src, showing the first dimension
 // after Overall.
 func New(c *common.Common, src Source) *Screen {
-	s := &Screen{c: c, src: src, dim: summary.ConnectionType}
+	s := &Screen{c: c, src: src, dim: summary.ConnectionType, id: screenIDs.Add(1)}
 	s.tbl = table.NewTable(c, columns, s.cell)
-	s.refresh()
+	s.reread()
 	return s
 }
 
@@ -116,8 +125,9 @@ func (s *Screen) Status() common.Status {
 	return common.Status{Loaded: len(s.lines), Loading: fetching, Activity: "call records for the summary"}
 }
 
-// Update handles size, keys and, on any other message (a record landing
-// in the calls list underneath), reads the summary again if it changed.
+// Update handles size, keys and its refresh ticks; any other message (a
+// record landing in the calls list underneath) reads the summary again
+// if it changed, at most once per refreshEvery (throttle).
 func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.BodySizeMsg:
@@ -126,9 +136,14 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, nil
 	case tea.KeyMsg:
 		return s, s.key(msg)
+	case refreshTickMsg:
+		if msg.screen != s.id {
+			return s, nil
+		}
+		s.throttle.pending = false
+		return s, s.refresh()
 	}
-	s.refresh()
-	return s, nil
+	return s, s.refresh()
 }
 
 func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
@@ -152,56 +167,28 @@ func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
 // picker steps through every one but Overall, which the header shows.
 func dimensionCount() summary.Dimension { return summary.Dimension(len(summary.Dimensions())) }
 
-// dimView is a dimension's lines as last read and drawn.
-type dimView struct {
-	sum     *summary.Summary
-	records int
-	lines   []summary.Line
-	hours   [][]int32
-	sparks  []string
-	sparkW  int
-	peak    int32
-}
-
-// setDimension shows d from its first line, from what was read before
-// when the summary has not changed since.
-func (s *Screen) setDimension(d summary.Dimension) {
-	if s.seen == nil {
-		s.seen = map[summary.Dimension]dimView{}
-	}
-	s.seen[s.dim] = dimView{s.sum, s.records, s.lines, s.hours, s.sparks, s.sparkW, s.peak}
-	s.dim = d
-	if v, ok := s.seen[d]; ok && v.sum == s.sum && v.records == s.records {
-		s.lines, s.hours, s.sparks, s.sparkW, s.peak = v.lines, v.hours, v.sparks, v.sparkW, v.peak
-		s.tbl.SetLen(len(s.lines))
-		s.resize()
-	} else {
-		s.readLines()
-	}
-	s.tbl.SetCursor(0)
-}
-
-// refresh reads the lines again when the source has a new summary or more
-// records in it; otherwise it costs two comparisons.
-func (s *Screen) refresh() {
+// reread reads the source's summary as a new generation: the overall
+// line, the record count and the shown dimension's lines. Every cached
+// dimension is then out of date.
+func (s *Screen) reread() {
 	sum := s.src.Summary()
-	if sum == s.sum && (sum == nil || sum.Records() == s.records) {
-		return
+	if sum != s.sum {
+		s.tbl.SetCursor(0) // a reload: its lines are new ones
 	}
-	newSummary := sum != s.sum
-	s.sum = sum
+	s.sum, s.records, s.overall = sum, 0, summary.Line{}
+	if sum != nil {
+		s.records, s.overall = sum.Records(), sum.Overall()
+	}
+	s.gen++
 	s.readLines()
-	if newSummary {
-		s.tbl.SetCursor(0)
-	}
 }
 
-// readLines reads the shown dimension's lines and the overall line.
+// readLines reads the shown dimension's lines from the summary, at the
+// screen's generation.
 func (s *Screen) readLines() {
-	s.lines, s.hours, s.overall, s.records = nil, nil, summary.Line{}, 0
+	s.reads++
+	s.lines = nil
 	if s.sum != nil {
-		s.records = s.sum.Records()
-		s.overall = s.sum.Overall()
 		s.lines = s.sum.Lines(s.dim)
 	}
 	s.hours = make([][]int32, len(s.lines))

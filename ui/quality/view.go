@@ -10,12 +10,28 @@ import (
 )
 
 // View draws the overall figures, the dimension picker and the lines.
+// The three lines above the table and the table itself are kept between
+// frames (drawn): a frame redraws only what its key or a read changed.
 func (s *Screen) View() string {
-	st := &s.c.Styles
 	// The count the figures were read from, not the source's live one,
 	// so that "from 120 of 431" always names the records in the lines.
 	_, total, fetching := s.src.Progress()
 	added := s.records
+	from := drawnFrom{gen: s.gen, dim: s.dim, width: s.width, total: total, fetching: fetching}
+	head := s.head.cached(from, func() string { return s.header(added, total, fetching) })
+	if len(s.lines) == 0 || s.overall.Classified() == 0 {
+		if fetching {
+			return head + common.MessageView(s.width, "Fetching call records: "+common.FormatCount(added)+" of "+common.FormatCount(total)+" …")
+		}
+		return head + common.MessageView(s.width, "No stream of these "+common.Plural(total, "call", "calls")+" has a verdict.")
+	}
+	return head + s.body.cached(drawnFrom{gen: s.gen, dim: s.dim, cursor: s.tbl.Cursor(), offset: s.tbl.Offset(),
+		width: s.width, height: s.height}, s.tbl.View)
+}
+
+// header is the three lines above the table, each cut to the width.
+func (s *Screen) header(added, total int, fetching bool) string {
+	st := &s.c.Styles
 	var b strings.Builder
 	b.WriteString(common.Truncate(st.Title.Render(s.headline(added, total, fetching)), s.width))
 	b.WriteString("\n")
@@ -23,13 +39,6 @@ func (s *Screen) View() string {
 	b.WriteString("\n")
 	b.WriteString(common.Truncate(st.Subtle.Render(s.legend()), s.width))
 	b.WriteString("\n")
-	if len(s.lines) == 0 || s.overall.Classified() == 0 {
-		if fetching {
-			return b.String() + common.MessageView(s.width, "Fetching call records: "+common.FormatCount(added)+" of "+common.FormatCount(total)+" …")
-		}
-		return b.String() + common.MessageView(s.width, "No stream of these "+common.Plural(total, "call", "calls")+" has a verdict.")
-	}
-	b.WriteString(s.tbl.View())
 	return b.String()
 }
 
