@@ -71,7 +71,9 @@ func (s *Store) KnownLogRows(ctx context.Context, kind Kind, keys []LogKey) (Kno
 }
 
 // DirectKey is a Direct Routing row's LogKey.
-func DirectKey(r *model.DirectRoutingRow) LogKey { return LogKey{Start: r.StartDateTime.Time, ID: r.ID} }
+func DirectKey(r *model.DirectRoutingRow) LogKey {
+	return LogKey{Start: r.StartDateTime.Time, ID: r.ID}
+}
 
 // PstnKey is a PSTN row's LogKey.
 func PstnKey(r *model.PstnRow) LogKey { return LogKey{Start: r.StartDateTime.Time, ID: r.ID} }

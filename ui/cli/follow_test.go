@@ -243,7 +243,7 @@ func TestDirectFollowStreamsNewRowsAndResumesFromTheStore(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s.db")
 
 	first := runFollow(t, f, tenant, path, "-2h", "r3", func(out *epipeAfter) {
-		out.waitFor(t, `"r2"`) // the first poll is printed
+		out.waitFor(t, `"r2"`)                                             // the first poll is printed
 		tenant.AddDirectRoutingRows(drRow("r3", now.Add(-45*time.Minute))) // late: older than r2
 	})
 	if got := strings.Join(first, ","); got != "r1,r2,r3" {
