@@ -99,6 +99,8 @@ type App struct {
 	shared  bool
 	// chrome is the header and footer as last drawn (chrome.go).
 	chrome chrome
+	// click is the last mouse click, for double clicks (mouse.go).
+	click lastClick
 }
 
 // New builds the root.
@@ -191,6 +193,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.broadcast(a.bodySize())
 	case tea.KeyMsg:
 		return a, a.keys(msg)
+	case tea.MouseMsg:
+		return a, a.mouse(msg)
 	case common.PushMsg:
 		v, ok := a.viewOf(msg.From)
 		if !ok {

@@ -32,6 +32,7 @@ import (
 //	  view: direct                    # calls, direct, pstn
 //	  range: -24h
 //	  time_zone: utc                  # utc, local
+//	  mouse: true                     # the wheel scrolls, a click selects
 //	keys:
 //	  quit: [q, ctrl+q]
 //	colors:
@@ -67,6 +68,7 @@ type profile struct {
 // configDefaults are the explorer's starting view, range and time zone.
 type configDefaults struct {
 	View, Range, TimeZone string
+	Mouse                 string // "true" or "false"; "" unset
 }
 
 // colorSpec is one colour override: light and dark terminals ("" dark: same).

@@ -111,8 +111,13 @@ func (p *cfgParser) defaults(cfg *fileConfig, n *yaml.Node) error {
 				return p.errf(v, name, "use utc or local")
 			}
 			cfg.Defaults.TimeZone = s
+		case "mouse":
+			if s = strings.ToLower(s); s != "true" && s != "false" {
+				return p.errf(v, name, "use true or false")
+			}
+			cfg.Defaults.Mouse = s
 		default:
-			return p.unknown(k, "defaults", "view", "range", "time_zone")
+			return p.unknown(k, "defaults", "view", "range", "time_zone", "mouse")
 		}
 	}
 	return nil

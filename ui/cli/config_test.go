@@ -126,6 +126,7 @@ func TestMalformedConfigSaysWhereAndExitsTwo(t *testing.T) {
 		{"bad view", "defaults:\n  view: sms\n", `config.yaml:2: defaults.view: "sms": use calls, direct or pstn`},
 		{"bad range", "defaults:\n  range: last tuesday\n", "config.yaml:2: defaults.range:"},
 		{"bad zone", "defaults:\n  time_zone: cet\n", "config.yaml:2: defaults.time_zone: use utc or local"},
+		{"bad mouse", "defaults:\n  mouse: sometimes\n", "config.yaml:2: defaults.mouse: use true or false"},
 		{"bad colour", "colors:\n  accent: \"#12345\"\n", "config.yaml:2: colors.accent: colour \"#12345\": want #RGB or #RRGGBB"},
 		{"unknown colour", "colors:\n  purple: 5\n", `config.yaml:2: colors.purple: unknown colour "purple"`},
 		{"half a pair", "colors:\n  ok: {light: \"#000\"}\n", "config.yaml:2: colors.ok: give both light and dark"},

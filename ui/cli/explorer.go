@@ -30,6 +30,7 @@ type explorerOptions struct {
 	person
 	view    string
 	utc     bool
+	mouse   bool // --mouse: the wheel scrolls, a click selects, a double click opens
 	version bool // --version: print the version instead
 }
 
@@ -40,6 +41,7 @@ func (o *explorerOptions) flags(fs *flag.FlagSet) {
 	o.offlineFlag(fs)
 	fs.BoolVar(&o.utc, "utc", false, "show times in UTC")
 	fs.StringVar(&o.view, "view", "calls", "open on view `NAME`: calls, direct or pstn")
+	fs.BoolVar(&o.mouse, "mouse", false, "let the mouse scroll, select and open (the terminal's own text selection then needs shift)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit (as callscope version)")
 }
 
@@ -87,6 +89,9 @@ func (o *explorerOptions) applyDefaults() {
 	}
 	if d.TimeZone != "" && !o.set["utc"] {
 		o.utc = d.TimeZone == "utc"
+	}
+	if d.Mouse != "" && !o.set["mouse"] {
+		o.mouse = d.Mouse == "true"
 	}
 }
 
@@ -153,7 +158,7 @@ func (o *explorerOptions) run(ctx context.Context, e *env) (err error) {
 
 	opts := o.uiOptions(e.keys, ev)
 	opts.Client, opts.Store, opts.StoreProblem, opts.Offline = c, st.store, st.problem, o.offline
-	return runProgram(ctx, ui.New(opts), in, out, e.stderr)
+	return runProgram(ctx, ui.New(opts), in, out, e.stderr, o.mouse)
 }
 
 // explorerStore is the store the explorer keeps, or why it keeps none.
@@ -203,7 +208,7 @@ func (o *explorerOptions) explorerData(ctx context.Context, ev *ui.Events, stder
 
 // runProgram runs the explorer's program on the terminal in and out until
 // it quits or ctx ends.
-func runProgram(ctx context.Context, model tea.Model, in, out io.ReadWriter, stderr io.Writer) (err error) {
+func runProgram(ctx context.Context, model tea.Model, in, out io.ReadWriter, stderr io.Writer, mouse bool) (err error) {
 	var p *tea.Program
 	defer func() {
 		if r := recover(); r != nil {
@@ -223,8 +228,12 @@ func runProgram(ctx context.Context, model tea.Model, in, out io.ReadWriter, std
 	// restored.
 	// 120 frames a second: a key shows within 8 ms of its frame tick, not 17
 	// (the pty latency benchmark in ui/uitest/ptylatency measures it).
-	p = tea.NewProgram(model, tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(120),
-		tea.WithInput(in), tea.WithOutput(out))
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(120),
+		tea.WithInput(in), tea.WithOutput(out)}
+	if mouse {
+		opts = append(opts, tea.WithMouseCellMotion())
+	}
+	p = tea.NewProgram(model, opts...)
 	if _, err := p.Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
 			return errors.New("the explorer stopped after an internal error (details above)")

@@ -109,3 +109,10 @@ type Status struct {
 	// (source.go); "" lets the frame say what the run reads.
 	Source string
 }
+
+// Clickable is a screen that takes mouse clicks (--mouse): line is the
+// line of the screen's body clicked, 0 first; double is a second click on
+// the same line soon after the first, which opens what the first selected.
+type Clickable interface {
+	Click(line int, double bool) tea.Cmd
+}

@@ -384,3 +384,14 @@ func writeSpaces(b *strings.Builder, n int) {
 		b.WriteString(spaces[:n])
 	}
 }
+
+// RowAtLine is the row drawn on line of the table's view (0 is the column
+// header), for a mouse click; ok is false for the header and for lines
+// below the last row.
+func (t *Table) RowAtLine(line int) (row int, ok bool) {
+	if line < 1 || line > t.PageSize() || t.height <= 1 {
+		return 0, false
+	}
+	row = t.offset + line - 1
+	return row, row < t.n
+}
