@@ -19,7 +19,8 @@ var keyModes = map[string][]string{
 	// top: the root's keys and every screen key are live together.
 	"browsing": {"Up", "Down", "PageUp", "PageDown", "Home", "End", "Open", "Back", "Filter", "NextView",
 		"ViewCalls", "ViewDirect", "ViewPstn", "Reload", "CopyID", "Export", "ToggleUTC", "RawJSON",
-		"FailuresOnly", "Sort", "Summary", "Dismiss", "Help", "Quit", "ForceQuit", "OpenRecord", "Command", "RequestLog", "Left", "Right"},
+		"FailuresOnly", "Sort", "Summary", "Dismiss", "Help", "Quit", "ForceQuit", "OpenRecord", "Command", "RequestLog", "Left", "Right",
+		"NextMatch", "PrevMatch", "Watch", "OpenAny", "Columns", "Timeline"},
 	// A filter form, range form or the ":" prompt captures the keyboard:
 	// only ForceQuit reaches the root (ui/form.go, ui/prompt/prompt.go).
 	"form": {"NextField", "PrevField", "Apply", "Back", "ForceQuit"},

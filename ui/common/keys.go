@@ -22,6 +22,16 @@ type KeyMap struct {
 	// Left and Right step through a picker laid out across the screen
 	// (the quality summary's dimensions).
 	Left, Right key.Binding
+	// NextMatch and PrevMatch jump between the rows a kept search matches.
+	NextMatch, PrevMatch key.Binding
+	// Watch toggles reloading the view's relative range every interval.
+	Watch key.Binding
+	// OpenAny opens whatever a ticket carries: an id, a person, a number.
+	OpenAny key.Binding
+	// Columns opens the column chooser of a list.
+	Columns key.Binding
+	// Timeline opens the selected row's person or number over the range.
+	Timeline key.Binding
 }
 
 // NavHelp is the movement group shared by list screens' full help.

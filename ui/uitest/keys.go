@@ -48,6 +48,12 @@ func Keys() common.KeyMap {
 		RequestLog:   b("request log", "L"),
 		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous")),
 		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next")),
+		NextMatch:    b("next match", "n"),
+		PrevMatch:    b("previous match", "N"),
+		Watch:        b("watch", "w"),
+		OpenAny:      b("open anything", "O"),
+		Columns:      b("columns", "c"),
+		Timeline:     b("timeline", "p"),
 	}
 }
 
