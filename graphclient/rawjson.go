@@ -103,26 +103,38 @@ func skipJSONSeparators(raw []byte, i int) int {
 // out: the array is complete now, and a link saying otherwise would send a
 // script after pages it already has. Every other byte is kept.
 func withSessions(raw []byte, sessions []json.RawMessage) ([]byte, error) {
+	return withArray(raw, "sessions", sessions)
+}
+
+// withArray returns the object raw with its member key set to an array of
+// elems (each as Graph sent it), added at the end when raw has none, and
+// its key@odata.nextLink left out, for the reason withSessions gives.
+// Every other byte is kept.
+func withArray(raw []byte, key string, elems []json.RawMessage) ([]byte, error) {
 	ms, err := objectMembers(raw)
 	if err != nil {
-		return nil, fmt.Errorf("merge sessions into the record: %w", err)
+		return nil, fmt.Errorf("merge %s into the record: %w", key, err)
 	}
 	if len(ms) == 0 {
-		return nil, errors.New("merge sessions into the record: the record has no properties")
+		return nil, fmt.Errorf("merge %s into the record: the record has no properties", key)
 	}
 	array := []byte{'['}
-	for i, s := range sessions {
+	for i, e := range elems {
 		if i > 0 {
 			array = append(array, ',')
 		}
-		array = append(array, s...)
+		array = append(array, e...)
 	}
 	array = append(array, ']')
+	name, err := json.Marshal(key)
+	if err != nil {
+		return nil, fmt.Errorf("merge %s into the record: %w", key, err)
+	}
 	out := make([]byte, 0, len(raw)+len(array))
 	out = append(out, raw[:ms[0].keyStart]...)
 	written, replaced := 0, false
 	for i, m := range ms {
-		if m.key == "sessions@odata.nextLink" {
+		if m.key == key+"@odata.nextLink" {
 			continue
 		}
 		if written > 0 {
@@ -130,7 +142,7 @@ func withSessions(raw []byte, sessions []json.RawMessage) ([]byte, error) {
 		}
 		written++
 		out = append(out, raw[m.keyStart:m.valStart]...)
-		if m.key == "sessions" {
+		if m.key == key {
 			out, replaced = append(out, array...), true
 			continue
 		}
@@ -140,7 +152,8 @@ func withSessions(raw []byte, sessions []json.RawMessage) ([]byte, error) {
 		if written > 0 {
 			out = append(out, ',')
 		}
-		out = append(out, `"sessions":`...)
+		out = append(out, name...)
+		out = append(out, ':')
 		out = append(out, array...)
 	}
 	return append(out, raw[ms[len(ms)-1].valEnd:]...), nil

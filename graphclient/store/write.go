@@ -76,7 +76,10 @@ type Written struct {
 
 // The statements of a Write. A row replaces a stored one only when its
 // version or lastModifiedDateTime is newer: an older copy fetched late
-// must not undo a newer one. A list row may fill in the bytes of a row
+// must not undo a newer one. A record's copy of the same version replaces
+// the stored one when it brings the participant list the stored one lacks
+// (Graph gives participants_v2 in a request of its own; sync asks for it,
+// the explorer does not). A list row may fill in the bytes of a row
 // first stored from an expanded record. Log rows never change, so a row
 // already stored is skipped.
 var (
@@ -96,7 +99,9 @@ WHERE (excluded.version > calls.version OR coalesce(excluded.modified, 0) > coal
 		tail: `ON CONFLICT (id) DO UPDATE SET version = excluded.version, modified = excluded.modified,
 	start = excluded.start, result = excluded.result, quality = excluded.quality,
 	quality_reason = excluded.quality_reason, raw = excluded.raw
-WHERE excluded.version > records.version OR coalesce(excluded.modified, 0) > coalesce(records.modified, 0)`,
+WHERE excluded.version > records.version OR coalesce(excluded.modified, 0) > coalesce(records.modified, 0)
+	OR (excluded.version = records.version AND coalesce(excluded.modified, 0) = coalesce(records.modified, 0)
+		AND instr(records.raw, '"participants_v2"') = 0 AND instr(excluded.raw, '"participants_v2"') > 0)`,
 	}
 	insertDirect = statement{
 		insert: `INSERT INTO direct_routing (id, start, sip_code, subcode, trunk, user, caller, callee, duration, raw)`,

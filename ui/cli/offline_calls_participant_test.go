@@ -106,10 +106,11 @@ func TestOfflineCallsParticipantMatchesOnline(t *testing.T) {
 	}
 }
 
-// A store filled by sync keeps records with their sessions, not their
-// participants: --offline --participant cannot judge those calls and
-// says so, once, with the count; a listed call with no stored record is
-// counted apart, with the command that stores it. Neither is guessed at.
+// A store filled by `calls --quality` keeps records with their sessions,
+// not their participants (only sync asks for those): --offline
+// --participant cannot judge those calls and says so, once, with the
+// count; a listed call with no stored record is counted apart, with the
+// command that stores it. Neither is guessed at.
 func TestOfflineCallsParticipantSaysWhatItCannotJudge(t *testing.T) {
 	syncFast(t)
 	now := time.Now().UTC()
@@ -117,8 +118,8 @@ func TestOfflineCallsParticipantSaysWhatItCannotJudge(t *testing.T) {
 	f := startFake(t, tenant, fakegraph.Faults{}, nil)
 	refusing, requests := refusingGraph(t)
 	path := filepath.Join(t.TempDir(), "store.db")
-	if r := runCLI(t, "sync", "--no-config", "--graph-url", f.root, "--store", path, "--from", "-1d", "--what", "calls,records"); r.code != exitOK {
-		t.Fatalf("sync: exit %d, stderr %q", r.code, r.stderr)
+	if r := runCLI(t, "calls", "--no-config", "--graph-url", f.root, "--store", path, "--from", "-1d", "--quality", "--output", "jsonl"); r.code != exitOK {
+		t.Fatalf("calls --quality: exit %d, stderr %q", r.code, r.stderr)
 	}
 	tenant.AddRecord(testRecord(30, now)) // listed below, never synced
 	if r := runCLI(t, "calls", "--no-config", "--graph-url", f.root, "--store", path, "--from", "-1d"); r.code != exitOK {

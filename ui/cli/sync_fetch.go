@@ -10,7 +10,7 @@ import (
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model"
-	"github.com/callscope/callscope/model/quality"
+	"github.com/callscope/callscope/ui/common"
 )
 
 // The widths of the pieces sync marks complete: a day of calls (a busy
@@ -105,12 +105,12 @@ type fetched struct {
 	err error
 }
 
-// fetchRecords fetches and stores the expanded records of rows that the
-// store lacks or holds older, in batches. failed counts the records Graph
-// would not give (first says why); err is a failed write or a cancelled
-// run, which ends the sync.
+// fetchRecords fetches and stores the expanded records (every session and
+// every participant) of rows that the store lacks, holds older, or holds
+// without participants (store.Incomplete), in batches. failed counts the records Graph would not give (first says
+// why); err is a failed write or a cancelled run, which ends the sync.
 func (sy *syncer) fetchRecords(ctx context.Context, rows []model.CallRecord) (failed int, first error, err error) {
-	ids, err := sy.store.Stale(ctx, rows)
+	ids, err := sy.store.Incomplete(ctx, rows)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -123,7 +123,11 @@ func (sy *syncer) fetchRecords(ctx context.Context, rows []model.CallRecord) (fa
 		go func() {
 			defer wg.Done()
 			for id := range jobs {
-				rec, err := sy.client.GetCallRecord(ctx, id)
+				// With its participants, so that calls --offline
+				// --participant can judge the stored record (Get
+				// callRecord expands sessions or participants_v2, not
+				// both: graph-api.md §1.2).
+				rec, err := sy.client.GetCallRecordWithParticipants(ctx, id)
 				results <- fetched{rec: rec, err: err}
 			}
 		}()
@@ -158,9 +162,7 @@ func (sy *syncer) fetchRecords(ctx context.Context, rows []model.CallRecord) (fa
 				first = r.err
 			}
 		default:
-			res, q := quality.CallResult(r.rec), quality.CallQuality(r.rec)
-			batch = append(batch, store.Record{Call: r.rec,
-				Verdict: store.Verdict{Result: res.Text(), Quality: q.Label(), QualityReason: q.Reason()}})
+			batch = append(batch, store.Record{Call: r.rec, Verdict: common.StoreVerdict(r.rec)})
 			if len(batch) >= recordBatch {
 				flush()
 			}

@@ -19,7 +19,7 @@ import (
 )
 
 // recordGet matches a GET of one expanded record (not the list).
-var recordGet = regexp.MustCompile(`/communications/callRecords/[^/?]+`)
+var recordGet = regexp.MustCompile(`/communications/callRecords/[^/?]+$`)
 
 // requestCounter counts the requests a fake receives, by kind.
 type requestCounter struct {
