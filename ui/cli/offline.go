@@ -76,19 +76,6 @@ func storedLogs[T any](read func(context.Context, store.Range) (store.LogPage[T]
 	})
 }
 
-// storedCalls reads the store's call list rows, newest first (store.Calls),
-// as ListCallRecordsNewestRaw pages them online.
-func storedCalls(s *store.Store) pageFunc[model.CallRecord] {
-	return storedPages(func(ctx context.Context, r store.Range) ([]model.CallRecord, []json.RawMessage, store.Cursor, error) {
-		p, err := s.Calls(ctx, r)
-		rows, raws := make([]model.CallRecord, len(p.Rows)), make([]json.RawMessage, len(p.Rows))
-		for i := range p.Rows {
-			rows[i], raws[i] = p.Rows[i].Call, p.Rows[i].Raw
-		}
-		return rows, raws, p.Next, err
-	})
-}
-
 // storeWriter writes the pages an online run fetches into the store, one
 // transaction per page. The store serves the run, not the other way
 // round: a write that fails (disk full, another writer too long) costs
