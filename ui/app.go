@@ -68,6 +68,8 @@ type Options struct {
 	Store        *store.Store
 	StoreProblem string
 	Offline      bool
+	// Watch configures w: the interval, the trunk alert and the bell.
+	Watch WatchOptions
 }
 
 // App is the root model: it routes messages to a stack of screens per view
@@ -101,6 +103,8 @@ type App struct {
 	chrome chrome
 	// click is the last mouse click, for double clicks (mouse.go).
 	click lastClick
+	// watch is the watch w started (watch.go); nil when none.
+	watch *watching
 }
 
 // New builds the root.
@@ -235,6 +239,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(a.broadcast(msg), a.events.ListenLog())
 	case common.HistoryLoadedMsg, common.HistorySavedMsg:
 		return a, a.onHistory(msg)
+	case watchTickMsg:
+		return a, a.onWatchTick(msg)
+	case common.WatchMsg:
+		return a, a.onWatchResult(msg)
 	case spinner.TickMsg:
 		var cmd tea.Cmd
 		a.spinner, cmd = a.spinner.Update(msg)
@@ -287,6 +295,8 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		case key.Matches(msg, k.Command):
 			return a.openPrompt()
+		case key.Matches(msg, k.OpenAny):
+			return a.openAnyPrompt()
 		case key.Matches(msg, k.RequestLog):
 			return a.openRequestLog()
 		case key.Matches(msg, k.ToggleUTC):
@@ -300,6 +310,8 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return a.open(ViewPstn)
 		case key.Matches(msg, k.NextView):
 			return a.open((a.view + 1) % viewCount)
+		case key.Matches(msg, k.Watch):
+			return a.toggleWatch()
 		case key.Matches(msg, k.Dismiss) && a.flash != "":
 			a.flash = ""
 			return nil

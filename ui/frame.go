@@ -67,6 +67,9 @@ func (a *App) header() measuredText {
 	if source == "" {
 		source = a.c.DefaultSource()
 	}
+	if w := a.watchWords(); w != "" {
+		info = append(info, w)
+	}
 	info = append(info, source, a.c.ZoneName())
 	left, right := strings.Join(crumbs, " › "), strings.Join(info, " · ")
 	return a.chrome.header.get(a.chromeKey(left, right), func() string {
@@ -128,6 +131,9 @@ func (a *App) footer() measuredText {
 		hk = top
 	}
 	text, bindings := strings.Join(status, " · "), hk.ShortHelp()
+	if w, ok := a.watchHelp(a.top()); ok {
+		bindings = append(bindings[:len(bindings):len(bindings)], w)
+	}
 	return a.chrome.footer.get(a.chromeKey(text, helpKey(bindings)), func() string {
 		line := st.Status.Render(common.Truncate(text, a.width))
 		return lipgloss.JoinVertical(lipgloss.Left, line, a.help.ShortHelpView(bindings))
@@ -139,6 +145,9 @@ func (a *App) helpView() string {
 	groups := [][]key.Binding{k.GlobalHelp()}
 	if top := a.top(); top != nil {
 		groups = append(top.FullHelp(), groups...)
+		if w, ok := a.watchHelp(top); ok {
+			groups = append(groups, []key.Binding{w})
+		}
 	}
 	box := a.c.Styles.Overlay
 	inner := a.width - box.GetHorizontalFrameSize()

@@ -125,6 +125,14 @@ func (a *App) runCommands(cmds []directive.Directive) (cmd tea.Cmd, quit bool, e
 				return tea.Batch(out...), false, err
 			}
 			out = append(out, a.open(viewOfCommand[c.Name]))
+		case directive.Open:
+			// open stands alone on its line (model/directive): it lands, or
+			// says what it takes, under the prompt.
+			cmd, err := a.openAnything(c.Arg)
+			if err != nil {
+				return tea.Batch(out...), false, err
+			}
+			out = append(out, cmd)
 		case directive.UTC:
 			after = append(after, a.toggleUTC)
 		case directive.Quit:

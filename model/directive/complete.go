@@ -31,7 +31,7 @@ func Complete(line string, cursor int) []string {
 		pool = sipHints
 	case View:
 		pool = ViewNames
-	case typing:
+	case typing, Open:
 		return nil
 	}
 	var out []string
@@ -105,6 +105,8 @@ func expecting(before string) string {
 		}
 		s = rest
 		switch name := strings.ToLower(w.text); {
+		case want == Open:
+			return typing // open takes the rest of the line
 		case want != "":
 			want = ""
 		case !w.quoted && takesValue[name]:

@@ -15,7 +15,7 @@ import (
 )
 
 // Directive is one parsed directive. Name is one of Names; Arg is the value of
-// from, to, user, sip and trunk ("" for the others); At is the instant of
+// from, to, user, sip, trunk and open ("" for the others); At is the instant of
 // from and to, resolved against the now given to Parse.
 type Directive struct {
 	Name string
@@ -39,6 +39,10 @@ const (
 	Export = "export"
 	Log    = "log"
 	Quit   = "quit"
+	// Open takes the rest of its line, whatever a ticket carries (a call
+	// id, a PSTN callId, a UPN, a name, a phone number: model/ticket), and
+	// stands alone on it, so a pasted "+49 30 1234-567" needs no quotes.
+	Open = "open"
 )
 
 // View is an alias taking a view name ("view direct" is "direct"), so the
@@ -47,13 +51,13 @@ const View = "view"
 
 // Names are every command a Command may name, in the order completion
 // offers them.
-var Names = []string{Calls, Direct, Pstn, From, To, User, Sip, Trunk, Failed, Poor, UTC, Export, Log, Quit}
+var Names = []string{Calls, Direct, Pstn, Open, From, To, User, Sip, Trunk, Failed, Poor, UTC, Export, Log, Quit}
 
 // ViewNames are the values "view" takes, in tab order.
 var ViewNames = []string{Calls, Direct, Pstn}
 
 // takesValue are the commands followed by a value; the rest are flags.
-var takesValue = map[string]bool{From: true, To: true, User: true, Sip: true, Trunk: true, View: true}
+var takesValue = map[string]bool{From: true, To: true, User: true, Sip: true, Trunk: true, View: true, Open: true}
 
 // isView reports that name switches the view.
 func isView(name string) bool { return name == Calls || name == Direct || name == Pstn }

@@ -11,7 +11,7 @@ import (
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"direct -24h failed sip 403", "from -2h to now user alice@contoso.com",
 		`:user "Anette Thom" utc`, `user 'a"b' export`, `user "x\\\"y"`, "from 2026-11-20 14:00 to now",
-		"view pstn log quit", "trunk sbc1.contoso.com calls", "fialed", `"`, "sip 0", "+1d12h", ": :"} {
+		"view pstn log quit", "trunk sbc1.contoso.com calls", "open +49 (0)30 1234-567", "open \"Anette Thom\" x", "fialed", `"`, "sip 0", "+1d12h", ": :"} {
 		f.Add(s)
 	}
 	now := time.Date(2026, 11, 20, 15, 30, 0, 0, time.UTC)

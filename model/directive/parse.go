@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/ticket"
 )
 
 // Error is a line Parse refused. Word is the 1-based position of the word
@@ -71,6 +72,9 @@ func Parse(line string, now time.Time) ([]Directive, error) {
 		if w.quoted || !(isKnown(name) || name == View) {
 			return nil, unknown(w)
 		}
+		if name == Open {
+			return parseOpen(words, i, now)
+		}
 		if !takesValue[name] {
 			if err := once(at, name, w.n); err != nil {
 				return nil, err
@@ -115,10 +119,34 @@ var valueHint = map[string]string{
 	Sip:   "a SIP code, 100–699, or 0",
 	Trunk: "a trunk FQDN such as sbc1.contoso.com",
 	View:  "calls, direct or pstn",
+	Open:  ticket.Forms,
+}
+
+// parseOpen reads open, at word i, and the rest of the line as its value:
+// the words as typed, quotes removed, one space apart. Open stands alone,
+// so that nothing after it is read as a command ("open Anette Quit").
+func parseOpen(words []word, i int, now time.Time) ([]Directive, error) {
+	w := words[i]
+	if i > 0 {
+		return nil, errAt(w.n, "open at word %d stands alone: start the line with it", w.n)
+	}
+	if i+1 == len(words) {
+		return nil, errAt(w.n, "open at word %d needs a value: %s", w.n, valueHint[Open])
+	}
+	texts := make([]string, 0, len(words)-i-1)
+	for _, v := range words[i+1:] {
+		texts = append(texts, v.text)
+	}
+	c, err := Value(Open, strings.Join(texts, " "), now)
+	if err != nil {
+		return nil, errAt(words[i+1].n, "%v", err)
+	}
+	return []Directive{c}, nil
 }
 
 // Value parses the value of one command, as a flag gives it: name is from,
-// to, user, sip, trunk or view (whose value becomes the view's command).
+// to, user, sip, trunk, open or view (whose value becomes the view's
+// command). Open's value must be something model/ticket reads.
 // From and to keep the text as typed in Arg, so a relative range can be
 // read again later, and read calendar words in now's location.
 // Errors carry no position; ParseWhen's are returned as they are, so that
@@ -142,6 +170,12 @@ func Value(name, value string, now time.Time) (Directive, error) {
 			return Directive{}, fmt.Errorf("%q: a trunk FQDN has no spaces", v)
 		}
 		return Directive{Name: name, Arg: v}, nil
+	case Open:
+		v := strings.TrimSpace(value)
+		if ticket.Classify(v).Kind == ticket.Unknown {
+			return Directive{}, fmt.Errorf("nothing to open in %q; open takes %s", v, ticket.Forms)
+		}
+		return Directive{Name: Open, Arg: v}, nil
 	case Sip:
 		n, err := SipCode(value)
 		if err != nil {

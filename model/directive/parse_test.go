@@ -196,7 +196,7 @@ func TestNamesAreAllParseable(t *testing.T) {
 	for _, n := range Names {
 		line := n
 		if takesValue[n] {
-			line += map[string]string{From: " -1h", To: " now", User: " a", Sip: " 403", Trunk: " t"}[n]
+			line += map[string]string{From: " -1h", To: " now", User: " a", Sip: " 403", Trunk: " t", Open: " a"}[n]
 		}
 		got, err := Parse(line, now)
 		if err != nil || len(got) != 1 || got[0].Name != n {

@@ -40,6 +40,11 @@ import (
 //	  danger: {light: "#B00020", dark: "#FF6B6B"}
 //	  subtle: 244
 //	store: false                    # keep nothing on disk; or a file: /path/callscope.db
+//	watch:                          # w reloads a list's relative range
+//	  interval: 60s                 # at least 30s
+//	  bell: false                   # ring once per new trunk alert
+//	  alert_failed: 30%             # flag a trunk past this share of failed calls (last 15 min)
+//	  alert_min_calls: 10           # over at least this many calls
 //
 // Every key is checked: a misspelt one is an error rather than a setting
 // silently ignored. A secret is never in the file, only where to find it.
@@ -56,6 +61,8 @@ type fileConfig struct {
 	Colors map[string]colorSpec
 	// Store is the store: setting (store.go).
 	Store configStore
+	// Watch is the watch: section (config_sections.go).
+	Watch configWatch
 }
 
 // profile is one tenant to sign in to: how (graphclient.Profile), and the
@@ -272,8 +279,10 @@ func (p *cfgParser) top(cfg *fileConfig, n *yaml.Node) error {
 			err = p.colors(cfg, v)
 		case "store":
 			err = p.store(cfg, v)
+		case "watch":
+			err = p.watch(cfg, v)
 		default:
-			err = p.unknown(k, "", "default_profile", "profiles", "defaults", "keys", "colors", "store")
+			err = p.unknown(k, "", "default_profile", "profiles", "defaults", "keys", "colors", "store", "watch")
 		}
 		if err != nil {
 			return err

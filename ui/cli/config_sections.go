@@ -3,7 +3,9 @@ package cli
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
@@ -199,4 +201,83 @@ func (p *cfgParser) colors(cfg *fileConfig, n *yaml.Node) error {
 		cfg.Colors[strings.ToLower(k.Value)] = c
 	}
 	return nil
+}
+
+// configWatch is the watch: section; zero values are unset (ui's
+// defaults: 60 s, no bell, 30 % of at least 10 calls).
+type configWatch struct {
+	Interval  time.Duration
+	Bell      bool
+	AlertRate float64 // 0–1
+	AlertMin  int
+}
+
+func (p *cfgParser) watch(cfg *fileConfig, n *yaml.Node) error {
+	pairs, err := p.pairs(n, "watch")
+	if err != nil {
+		return err
+	}
+	for _, kv := range pairs {
+		k, v := kv[0], kv[1]
+		name := "watch." + k.Value
+		s, err := p.str(v, name)
+		if err != nil {
+			return err
+		}
+		switch k.Value {
+		case "interval":
+			d, err := time.ParseDuration(s)
+			if err != nil {
+				return p.errf(v, name, "want a duration such as 60s or 2m")
+			}
+			if d < ui.MinWatchInterval {
+				return p.errf(v, name, "%s is too often: at least %s, so that a watch left running spares Graph's rate limits", d, ui.MinWatchInterval)
+			}
+			cfg.Watch.Interval = d
+		case "bell":
+			if s = strings.ToLower(s); s != "true" && s != "false" {
+				return p.errf(v, name, "use true or false")
+			}
+			cfg.Watch.Bell = s == "true"
+		case "alert_failed":
+			pct, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
+			if err != nil || pct <= 0 || pct >= 100 {
+				return p.errf(v, name, "want a share of failed calls between 0 and 100, such as 30%%")
+			}
+			cfg.Watch.AlertRate = pct / 100
+		case "alert_min_calls":
+			m, err := strconv.Atoi(s)
+			if err != nil || m < 1 {
+				return p.errf(v, name, "want a whole number of calls, at least 1")
+			}
+			cfg.Watch.AlertMin = m
+		default:
+			return p.unknown(k, "watch", "interval", "bell", "alert_failed", "alert_min_calls")
+		}
+	}
+	return nil
+}
+
+// watchOptions are the explorer's w settings from the file; bell rings
+// the terminal's bell, used only when the file asks for it.
+func (c *confOptions) watchOptions(bell func()) ui.WatchOptions {
+	var o ui.WatchOptions
+	if c.file == nil {
+		return o
+	}
+	w := c.file.Watch
+	o.Interval = w.Interval
+	if w.AlertRate != 0 || w.AlertMin != 0 {
+		o.Alert = ui.DefaultTrunkAlertRule
+		if w.AlertRate != 0 {
+			o.Alert.Rate = w.AlertRate
+		}
+		if w.AlertMin != 0 {
+			o.Alert.MinCalls = w.AlertMin
+		}
+	}
+	if w.Bell {
+		o.Bell = bell
+	}
+	return o
 }

@@ -158,6 +158,9 @@ func (o *explorerOptions) run(ctx context.Context, e *env) (err error) {
 
 	opts := o.uiOptions(e.keys, ev)
 	opts.Client, opts.Store, opts.StoreProblem, opts.Offline = c, st.store, st.problem, o.offline
+	// w's settings; the bell (opt-in) is one BEL byte to the terminal,
+	// written whole between frames: an *os.File serialises its writes.
+	opts.Watch = o.conf.watchOptions(func() { _, _ = out.Write([]byte{'\a'}) })
 	return runProgram(ctx, ui.New(opts), in, out, e.stderr, o.mouse)
 }
 

@@ -58,6 +58,15 @@ func New(historyLen int) *Prompt {
 	return &Prompt{historyIndex: historyLen, shown: -1}
 }
 
+// NewWith opens a prompt holding line, the cursor at its end: the O key's
+// "open ", ready for what a ticket carries to be pasted.
+func NewWith(historyLen int, line string) *Prompt {
+	p := New(historyLen)
+	p.input.SetValue(line)
+	p.input.Cursor = len(p.input.Runes)
+	return p
+}
+
 // Value is the line typed.
 func (p *Prompt) Value() string { return p.input.Value() }
 
@@ -177,11 +186,21 @@ func (p *Prompt) View(width int, st *common.Styles, k *common.KeyMap) string {
 		below = st.Danger.Render(common.Truncate("✗ "+p.err, width))
 	case len(p.candidates) > 1:
 		below = p.candidatesView(width, st)
+	case opening(p.input.Value()):
+		below = st.Subtle.Render(common.Truncate("paste a call id, correlationId, PSTN callId, UPN, name or phone number · "+
+			k.Apply.Help().Key+" opens · "+k.Back.Help().Key+" cancels", width))
 	default:
 		below = st.Subtle.Render(common.Truncate("tab completes · ↑↓ history · "+k.Apply.Help().Key+" runs · "+
 			k.Back.Help().Key+" cancels", width))
 	}
 	return top + "\n" + below
+}
+
+// opening reports a line that starts with the open directive, whose
+// value the prompt cannot complete: it says what open takes instead.
+func opening(line string) bool {
+	f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), ":"))
+	return len(f) > 0 && strings.EqualFold(f[0], directive.Open)
 }
 
 // candidatesView lists the candidates with the one shown marked, scrolled

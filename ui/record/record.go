@@ -292,6 +292,9 @@ func (s *Screen) onKey(msg tea.KeyMsg) tea.Cmd {
 		return common.CopyCmd(s.c.Copy, s.id)
 	case key.Matches(msg, k.Export) && s.record != nil:
 		return s.Export()
+	case key.Matches(msg, k.OpenRecord) && s.record != nil:
+		// o goes between a record and its log rows, both ways.
+		return common.Push(s, NewLinked(s.c, DirectRowsOf(s.record)))
 	case key.Matches(msg, k.Open) && s.record != nil && s.tbl.Len() > 0:
 		i := s.tbl.Cursor()
 		return common.Push(s, newSessionScreen(s.c, s.record, i))
@@ -366,7 +369,9 @@ func (s *Screen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	loaded := s.record != nil
 	open := common.HelpIf(k.Open, loaded && s.tbl.Len() > 0 && s.raw == nil)
-	return []key.Binding{open, common.HelpIf(k.RawJSON, loaded), k.CopyID,
+	rows := common.HelpIf(k.OpenRecord, loaded && s.raw == nil)
+	rows.SetHelp(rows.Help().Key, "direct routing rows")
+	return []key.Binding{open, common.HelpIf(k.RawJSON, loaded), rows, k.CopyID,
 		common.HelpIf(k.Export, loaded && len(s.record.Sessions) > 0), k.Reload, k.Back}
 }
 
