@@ -21,7 +21,8 @@ func defaultKeyMap() ui.KeyMap {
 		End:          key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
 		Open:         b("open", "enter"),
 		Back:         b("back", "esc"),
-		Filter:       b("filter", "/"),
+		Filter:       b("range/filter", "F"),
+		Search:       b("search", "/"),
 		NextView:     b("next view", "tab"),
 		ViewCalls:    b("calls", "1"),
 		ViewDirect:   b("direct routing", "2"),
@@ -52,5 +53,6 @@ func defaultKeyMap() ui.KeyMap {
 		OpenAny:      b("open anything", "O"),
 		Columns:      b("columns", "c"),
 		Timeline:     b("timeline", "p"),
+		Toggle:       key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "show/hide")),
 	}
 }

@@ -20,12 +20,17 @@ var keyModes = map[string][]string{
 	"browsing": {"Up", "Down", "PageUp", "PageDown", "Home", "End", "Open", "Back", "Filter", "NextView",
 		"ViewCalls", "ViewDirect", "ViewPstn", "Reload", "CopyID", "Export", "ToggleUTC", "RawJSON",
 		"FailuresOnly", "Sort", "Summary", "Dismiss", "Help", "Quit", "ForceQuit", "OpenRecord", "Command", "RequestLog", "Left", "Right",
-		"NextMatch", "PrevMatch", "Watch", "OpenAny", "Columns", "Timeline"},
+		"Search", "NextMatch", "PrevMatch", "Watch", "OpenAny", "Columns", "Timeline"},
 	// A filter form, range form or the ":" prompt captures the keyboard:
 	// only ForceQuit reaches the root (ui/form.go, ui/prompt/prompt.go).
 	"form": {"NextField", "PrevField", "Apply", "Back", "ForceQuit"},
+	// A list's search line captures the keyboard: enter keeps the search,
+	// esc clears it, the rest is typed (ui/table/search.go).
+	"search": {"Apply", "Back", "ForceQuit"},
 	// The sort picker of a log view captures the keyboard (ui/logs_form.go).
 	"sort picker": {"Up", "Down", "Sort", "Back", "Open", "Apply", "ForceQuit"},
+	// The column chooser captures the keyboard (ui/columns).
+	"column chooser": {"Up", "Down", "Home", "End", "Toggle", "Apply", "Open", "Back", "ForceQuit"},
 }
 
 // sharedOnPurpose are pairs of bindings that share a key in one mode by

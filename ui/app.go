@@ -8,10 +8,12 @@ import (
 	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model"
 	"github.com/callscope/callscope/ui/calls"
+	"github.com/callscope/callscope/ui/columns"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/logs"
 	"github.com/callscope/callscope/ui/prompt"
 	"github.com/callscope/callscope/ui/requestlog"
+	"github.com/callscope/callscope/ui/timeline"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -70,6 +72,9 @@ type Options struct {
 	Offline      bool
 	// Watch configures w: the interval, the trunk alert and the bell.
 	Watch WatchOptions
+	// Columns are the columns chosen per list (config.yaml's columns:),
+	// saved back when the chooser applies; nil: every column, not saved.
+	Columns *columns.Prefs
 }
 
 // App is the root model: it routes messages to a stack of screens per view
@@ -155,6 +160,7 @@ func (a *App) open(v int) tea.Cmd {
 		cs := calls.New(a.c, a.callFilter())
 		s, pick = cs, cs.PickPerson(a.options.PickParticipant)
 	}
+	a.options.Columns.Restore(s)
 	a.stacks[v] = []common.Screen{s}
 	// Shared before Init: a log list that takes a new range is already
 	// fetching it, and its Init then asks for nothing.
@@ -199,11 +205,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.keys(msg)
 	case tea.MouseMsg:
 		return a, a.mouse(msg)
+	case timeline.OpenMsg:
+		return a, timeline.Push(a.c, msg, logs.Openers())
 	case common.PushMsg:
 		v, ok := a.viewOf(msg.From)
 		if !ok {
 			return a, nil
 		}
+		a.options.Columns.Restore(msg.Screen) // a triage group's list, a timeline
 		a.stacks[v] = append(a.stacks[v], msg.Screen)
 		return a, tea.Batch(msg.Screen.Init(), a.sizeCmd(msg.Screen))
 	case common.PopMsg:
@@ -299,6 +308,11 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return a.openAnyPrompt()
 		case key.Matches(msg, k.RequestLog):
 			return a.openRequestLog()
+		case key.Matches(msg, k.Columns) && top != nil:
+			if ch, ok := columns.Open(a.c, top, a.options.Columns, k.Toggle); ok {
+				a.stacks[a.view] = append(a.stacks[a.view], ch)
+				return a.sizeCmd(ch)
+			}
 		case key.Matches(msg, k.ToggleUTC):
 			a.c.Prefs.UTC = !a.c.Prefs.UTC
 			return a.broadcast(common.PrefsChangedMsg{})

@@ -40,7 +40,7 @@ func TestCallsFlow(t *testing.T) {
 	}
 	tm.WaitView(t, "150 loaded · more")
 
-	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'F'}})
 	tm.WaitView(t, "Filter call records")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlU})
 	tm.Type("-90m")

@@ -189,7 +189,7 @@ func TestPromptFilterClosesAFormWaitingOnItsPickList(t *testing.T) {
 	client, _ := cmdPeople(t, false)
 	a, r := cmdApp(t, client, "")
 	cs := a.top().(*calls.Screen)
-	r.update(uitest.KeyRune('/'))
+	r.update(uitest.KeyRune('F'))
 	r.update(uitest.KeyTab)
 	r.update(uitest.KeyTab)
 	for _, k := range uitest.TypeText("anette") {

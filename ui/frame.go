@@ -132,11 +132,18 @@ func (a *App) footer() measuredText {
 	}
 	text, bindings := strings.Join(status, " · "), hk.ShortHelp()
 	if w, ok := a.watchHelp(a.top()); ok {
-		bindings = append(bindings[:len(bindings):len(bindings)], w)
+		if a.watch != nil {
+			// While watching, how to stop leads: the line is cut at the width.
+			bindings = append([]key.Binding{w}, bindings...)
+		} else {
+			bindings = append(bindings[:len(bindings):len(bindings)], w)
+		}
 	}
 	return a.chrome.footer.get(a.chromeKey(text, helpKey(bindings)), func() string {
 		line := st.Status.Render(common.Truncate(text, a.width))
-		return lipgloss.JoinVertical(lipgloss.Left, line, a.help.ShortHelpView(bindings))
+		// bubbles' help adds an item that overflows when not even its
+		// ellipsis fits, so the line is cut to the width here as well.
+		return lipgloss.JoinVertical(lipgloss.Left, line, common.Truncate(a.help.ShortHelpView(bindings), a.width))
 	})
 }
 

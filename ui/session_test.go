@@ -116,7 +116,7 @@ func TestReloadMovesARelativeDirectRoutingRangeForward(t *testing.T) {
 	r.update(uitest.KeyRune('r'))
 	headerHas(t, a, "-2h after r", "2026-11-20 14:00 → 2026-11-20 16:00")
 	// The range form keeps the words too: applied as shown, it stays relative.
-	r.update(uitest.KeyRune('/'))
+	r.update(uitest.KeyRune('F'))
 	r.update(uitest.KeyEnter)
 	now = now.Add(30 * time.Minute)
 	r.update(uitest.KeyRune('r'))

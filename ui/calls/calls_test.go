@@ -115,7 +115,7 @@ func TestCallsStalePageDroppedAfterNewFilter(t *testing.T) {
 		update(s, uitest.KeyDown)
 	}
 	a := pageOf(s, uitest.MakeRecords(60, 60), "")
-	update(s, uitest.KeyRune('/'))
+	update(s, uitest.KeyRune('F'))
 	if !s.Capturing() {
 		t.Fatal("the filter form must capture the keyboard")
 	}
@@ -148,7 +148,7 @@ func TestCallsFilterValidationIsInlineAndSendsNothing(t *testing.T) {
 	s := sized(uitest.Common(uitest.T0), Filter{})
 	update(s, pageOf(s, uitest.MakeRecords(0, 60), "more"))
 	before := s.Pending
-	update(s, uitest.KeyRune('/'))
+	update(s, uitest.KeyRune('F'))
 	update(s, typeTextMsgs("2026-13-45")...)
 	if cmd := update(s, uitest.KeyEnter); cmd != nil || s.Pending != before {
 		t.Fatal("an invalid filter must send nothing")
@@ -172,7 +172,7 @@ func TestCallsFilterValidationIsInlineAndSendsNothing(t *testing.T) {
 
 func TestCallsFilterWarnsPastRetention(t *testing.T) {
 	s := sized(uitest.Common(uitest.T0), Filter{})
-	update(s, uitest.KeyRune('/'))
+	update(s, uitest.KeyRune('F'))
 	update(s, typeTextMsgs("-45d")...)
 	if !strings.Contains(s.View(), "Graph keeps call records for 30 days") {
 		t.Fatalf("retention warning missing:\n%s", s.View())
@@ -191,7 +191,7 @@ func TestCallsEscLeavesListUntouched(t *testing.T) {
 	f = s.filter // with its range in words, as New keeps it
 	update(s, pageOf(s, uitest.MakeRecords(0, 60), "more"))
 	update(s, uitest.KeyDown, uitest.KeyDown, uitest.KeyDown)
-	update(s, uitest.KeyRune('/'))
+	update(s, uitest.KeyRune('F'))
 	update(s, typeTextMsgs("-1h")...)
 	if cmd := update(s, uitest.KeyEsc); cmd != nil {
 		t.Fatal("esc must send nothing")
@@ -316,7 +316,7 @@ func TestCallsTinyTerminalDoesNotPanic(t *testing.T) {
 		update(s, size)
 		update(s, uitest.KeyDown, uitest.KeyPageDown, uitest.KeyEnd, uitest.KeyHome)
 		_ = s.View()
-		update(s, uitest.KeyRune('/'))
+		update(s, uitest.KeyRune('F'))
 		_ = s.View()
 		update(s, uitest.KeyEsc)
 		update(s, pageMsg{reqID: s.Pending, err: graphErr()})

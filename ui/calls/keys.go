@@ -49,6 +49,8 @@ func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
 		s.rebuildView()
 	case key.Matches(msg, k.CopyID) && n > 0:
 		return common.CopyCmd(s.c.Copy, s.rows.ID(s.rowAt(s.tbl.Cursor())))
+	case key.Matches(msg, k.Timeline):
+		return s.openTimeline() // timeline.go
 	case key.Matches(msg, k.Export):
 		if s.rows.Len() == 0 {
 			return common.Flash("nothing to export yet", true)
@@ -144,7 +146,7 @@ func (s *Screen) FullHelp() [][]key.Binding {
 	k.Open.SetEnabled(has)
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(s.rows.Len() > 0)
-	acts := []key.Binding{k.Open, k.Filter, k.Reload, k.CopyID, k.Export}
+	acts := []key.Binding{k.Open, k.Filter, k.Reload, k.CopyID, k.Export, common.HelpIf(k.Timeline, s.filter.Participant != ""), k.Columns}
 	if s.enriching() {
 		acts = append(acts, sortKey(k), summaryKey(k), pauseKey(k), resumeKey(k))
 	}

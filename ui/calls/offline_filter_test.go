@@ -13,7 +13,7 @@ func TestOfflineFilterDoesNotWarnPastRetention(t *testing.T) {
 	c := uitest.Common(uitest.T0)
 	c.Offline = true
 	s := sized(c, Filter{})
-	update(s, uitest.KeyRune('/'))
+	update(s, uitest.KeyRune('F'))
 	if !strings.Contains(s.View(), "empty: the oldest stored") {
 		t.Fatalf("the offline form does not say an empty From reads the oldest stored call:\n%s", s.View())
 	}

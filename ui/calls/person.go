@@ -92,7 +92,7 @@ func (s *Screen) onFormPerson(msg people.ResolvedMsg) (cmd tea.Cmd, mine bool) {
 	}
 	switch {
 	case len(msg.Candidates) > 0:
-		return common.Push(s, people.NewPicker(s.c, msg.RequestID, msg.Candidates)), true
+		return common.Push(s, people.NewPicker(s.c, msg.RequestID, msg.Candidates).CountIn(p.next.From, p.next.To)), true
 	case errors.Is(msg.Err, people.ErrPickCancelled):
 		p.pending = 0
 		s.form.Recheck()

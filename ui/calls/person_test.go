@@ -15,7 +15,7 @@ import (
 
 // formWith opens the calls filter form and types text into Participant.
 func formWith(s *Screen, text string) {
-	update(s, uitest.KeyRune('/'), uitest.KeyTab, uitest.KeyTab)
+	update(s, uitest.KeyRune('F'), uitest.KeyTab, uitest.KeyTab)
 	update(s, typeTextMsgs(text)...)
 }
 

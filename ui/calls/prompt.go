@@ -118,7 +118,7 @@ func (s *Screen) onPersonResolved(msg people.ResolvedMsg) tea.Cmd {
 		s.prompt.waiting = 0
 		return common.Flash("user "+s.prompt.text+": "+people.ErrorText(msg.Err), true)
 	case id == "" && len(msg.Candidates) > 1:
-		return common.Push(s, people.NewPicker(s.c, msg.RequestID, msg.Candidates))
+		return common.Push(s, people.NewPicker(s.c, msg.RequestID, msg.Candidates).CountIn(s.prompt.next.From, s.prompt.next.To))
 	case id == "":
 		s.prompt.waiting = 0
 		return common.Flash("no user matches "+s.prompt.text, true)

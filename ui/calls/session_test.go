@@ -56,13 +56,13 @@ func TestCallsReloadRereadsTheRangeWords(t *testing.T) {
 func TestCallsFilterFormKeepsTheRangeWords(t *testing.T) {
 	now := uitest.T0
 	s := movingScreen(&now, Filter{})
-	update(s, uitest.KeyRune('/'))
+	update(s, uitest.KeyRune('F'))
 	update(s, typeTextMsgs("-2h")...)
 	update(s, uitest.KeyEnter)
 	if s.filter.Range.From != "-2h" {
 		t.Fatalf("range words %+v", s.filter.Range)
 	}
-	update(s, uitest.KeyRune('/'))
+	update(s, uitest.KeyRune('F'))
 	if v := s.form.Values()[fieldFrom]; v != "-2h" {
 		t.Fatalf("the form shows %q, want the words typed", v)
 	}

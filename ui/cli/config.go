@@ -14,6 +14,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/ui/common"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -63,6 +64,10 @@ type fileConfig struct {
 	Store configStore
 	// Watch is the watch: section (config_sections.go).
 	Watch configWatch
+	// Columns maps a list kind (calls, direct, pstn) to the columns it
+	// shows; Theme is theme: (config_columns.go).
+	Columns map[string][]string
+	Theme   common.Theme
 }
 
 // profile is one tenant to sign in to: how (graphclient.Profile), and the
@@ -281,8 +286,12 @@ func (p *cfgParser) top(cfg *fileConfig, n *yaml.Node) error {
 			err = p.store(cfg, v)
 		case "watch":
 			err = p.watch(cfg, v)
+		case "columns":
+			cfg.Columns, err = p.columnsSection(v)
+		case "theme":
+			cfg.Theme, err = p.themeSetting(v)
 		default:
-			err = p.unknown(k, "", "default_profile", "profiles", "defaults", "keys", "colors", "store", "watch")
+			err = p.unknown(k, "", "default_profile", "profiles", "defaults", "keys", "colors", "store", "watch", "columns", "theme")
 		}
 		if err != nil {
 			return err

@@ -14,6 +14,7 @@ import (
 	"github.com/callscope/callscope/graphclient/store"
 	"github.com/callscope/callscope/model/directive"
 	"github.com/callscope/callscope/ui"
+	"github.com/callscope/callscope/ui/common"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
@@ -30,8 +31,9 @@ type explorerOptions struct {
 	person
 	view    string
 	utc     bool
-	mouse   bool // --mouse: the wheel scrolls, a click selects, a double click opens
-	version bool // --version: print the version instead
+	mouse   bool   // --mouse: the wheel scrolls, a click selects, a double click opens
+	theme   string // --theme: auto, dark or light
+	version bool   // --version: print the version instead
 }
 
 func (o *explorerOptions) flags(fs *flag.FlagSet) {
@@ -42,6 +44,7 @@ func (o *explorerOptions) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.utc, "utc", false, "show times in UTC")
 	fs.StringVar(&o.view, "view", "calls", "open on view `NAME`: calls, direct or pstn")
 	fs.BoolVar(&o.mouse, "mouse", false, "let the mouse scroll, select and open (the terminal's own text selection then needs shift)")
+	fs.StringVar(&o.theme, "theme", "auto", "draw for a `THEME` background: auto (ask the terminal), dark or light")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit (as callscope version)")
 }
 
@@ -56,6 +59,15 @@ func (o *explorerOptions) resolve(cmd string, set map[string]bool, pos []string,
 	if err := o.noArguments(pos); err != nil {
 		return err
 	}
+	var fileTheme common.Theme
+	if o.conf.file != nil {
+		fileTheme = o.conf.file.Theme
+	}
+	theme, err := explorerTheme(o.theme, o.set["theme"], fileTheme)
+	if err != nil {
+		return usagef(cmd, "%v", err)
+	}
+	o.theme = string(theme)
 	if err := o.resolveConnection(); err != nil {
 		return err
 	}
@@ -123,6 +135,8 @@ func (o *explorerOptions) uiOptions(keys ui.KeyMap, ev *ui.Events) ui.Options {
 		Redact: o.conf.redact,
 		// A --participant name that fits several people: picked on screen.
 		PickParticipant: o.pick,
+		// The columns each list shows, saved back when c applies.
+		Columns: o.conf.columnPrefs(o.fileColumns()),
 	}
 }
 
@@ -153,10 +167,12 @@ func (o *explorerOptions) run(ctx context.Context, e *env) (err error) {
 	// Ask the terminal once, before the program owns stdin: lipgloss caches
 	// the answer, so adaptive colours never query mid-session (a query then
 	// would race Bubble Tea's input reader). NO_COLOR is honoured by termenv.
-	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	dark := common.Theme(o.theme).Dark(lipgloss.HasDarkBackground) // asks only for auto
+	lipgloss.SetHasDarkBackground(dark)
 	_ = lipgloss.ColorProfile()
 
 	opts := o.uiOptions(e.keys, ev)
+	opts.Styles = o.conf.themedStyles(dark)
 	opts.Client, opts.Store, opts.StoreProblem, opts.Offline = c, st.store, st.problem, o.offline
 	// w's settings; the bell (opt-in) is one BEL byte to the terminal,
 	// written whole between frames: an *os.File serialises its writes.
@@ -244,4 +260,12 @@ func runProgram(ctx context.Context, model tea.Model, in, out io.ReadWriter, std
 		return fmt.Errorf("explorer: %w", err)
 	}
 	return nil
+}
+
+// fileColumns is the config file's columns: section, nil without a file.
+func (o *explorerOptions) fileColumns() map[string][]string {
+	if o.conf.file == nil {
+		return nil
+	}
+	return o.conf.file.Columns
 }

@@ -165,7 +165,7 @@ func testKeys() ui.KeyMap {
 	return ui.KeyMap{
 		Up: b("up", "up", "k"), Down: b("down", "down", "j"), PageUp: b("page up", "pgup"), PageDown: b("page down", "pgdown"),
 		Home: b("first", "home", "g"), End: b("last", "end", "G"), Open: b("open", "enter"), Back: b("back", "esc"),
-		Filter: b("filter", "/"), NextView: b("next view", "tab"), ViewCalls: b("calls", "1"), ViewDirect: b("direct routing", "2"),
+		Filter: b("range/filter", "F"), Search: b("search", "/"), NextView: b("next view", "tab"), ViewCalls: b("calls", "1"), ViewDirect: b("direct routing", "2"),
 		ViewPstn: b("pstn", "3"), Reload: b("reload", "r"), CopyID: b("copy id", "y"), Export: b("export", "e"),
 		ToggleUTC: b("utc/local", "t"), RawJSON: b("raw json", "v"), FailuresOnly: b("failures only", "f"), Sort: b("sort", "s"),
 		Summary: b("triage summary", "a"), Dismiss: b("dismiss", "x"), Help: b("help", "?"), Quit: b("quit", "q"),

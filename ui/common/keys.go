@@ -22,6 +22,9 @@ type KeyMap struct {
 	// Left and Right step through a picker laid out across the screen
 	// (the quality summary's dimensions).
 	Left, Right key.Binding
+	// Search opens the search of a list's loaded rows; Filter, beside it,
+	// is the range/filter form that asks Graph again.
+	Search key.Binding
 	// NextMatch and PrevMatch jump between the rows a kept search matches.
 	NextMatch, PrevMatch key.Binding
 	// Watch toggles reloading the view's relative range every interval.
@@ -32,6 +35,8 @@ type KeyMap struct {
 	Columns key.Binding
 	// Timeline opens the selected row's person or number over the range.
 	Timeline key.Binding
+	// Toggle shows or hides the column under the cursor in the column chooser.
+	Toggle key.Binding
 }
 
 // NavHelp is the movement group shared by list screens' full help.

@@ -8,16 +8,30 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// Palette: the only place in callscope that names a colour. Adaptive colours
-// follow the terminal background; NO_COLOR (via termenv) turns them off, and
+// The palette: the only place in callscope that names a colour, one set
+// for each theme (theme.go). Each colour reads at 4.5:1 or better (WCAG
+// AA for text) on its theme's background and on its selection background,
+// which theme_test.go checks; NO_COLOR (via termenv) turns colour off, and
 // nothing carries meaning by colour alone.
 var (
-	colorAccent = lipgloss.AdaptiveColor{Light: "#5A3FC0", Dark: "#B7A6FF"}
-	colorSubtle = lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#8A8A8A"}
-	colorDanger = lipgloss.AdaptiveColor{Light: "#B00020", Dark: "#FF6B6B"}
-	colorWarn   = lipgloss.AdaptiveColor{Light: "#8A5A00", Dark: "#F2C94C"}
-	colorOK     = lipgloss.AdaptiveColor{Light: "#1E7B34", Dark: "#6FCF97"}
-	colorSelBg  = lipgloss.AdaptiveColor{Light: "#E4DEFF", Dark: "#3B3363"}
+	// lightColors are for dark text on white or near-white terminals.
+	lightColors = Palette{
+		Accent:    lipgloss.Color("#5A3FC0"),
+		Subtle:    lipgloss.Color("#5E5E5E"),
+		Danger:    lipgloss.Color("#B00020"),
+		Warn:      lipgloss.Color("#8A5A00"),
+		OK:        lipgloss.Color("#17692C"),
+		Selection: lipgloss.Color("#E4DEFF"),
+	}
+	// darkColors are for light text on black or dark grey terminals.
+	darkColors = Palette{
+		Accent:    lipgloss.Color("#B7A6FF"),
+		Subtle:    lipgloss.Color("#A8A8A8"),
+		Danger:    lipgloss.Color("#FF7B7B"),
+		Warn:      lipgloss.Color("#F2C94C"),
+		OK:        lipgloss.Color("#6FCF97"),
+		Selection: lipgloss.Color("#3B3363"),
+	}
 )
 
 // Palette is the colours the styles are built from, under their semantic
@@ -29,10 +43,17 @@ type Palette struct {
 // PaletteNames are the palette's colours as a config file names them.
 var PaletteNames = []string{"accent", "subtle", "danger", "warn", "ok", "selection"}
 
-// DefaultPalette is the built-in palette.
+// DefaultPalette is the built-in palette: each colour the light theme's
+// on light terminals and the dark theme's on dark ones (lipgloss decides,
+// from the background asked for once at start).
 func DefaultPalette() Palette {
-	return Palette{Accent: colorAccent, Subtle: colorSubtle, Danger: colorDanger, Warn: colorWarn,
-		OK: colorOK, Selection: colorSelBg}
+	l, d := lightColors, darkColors
+	adaptive := func(light, dark lipgloss.TerminalColor) lipgloss.TerminalColor {
+		return lipgloss.AdaptiveColor{Light: string(light.(lipgloss.Color)), Dark: string(dark.(lipgloss.Color))}
+	}
+	return Palette{Accent: adaptive(l.Accent, d.Accent), Subtle: adaptive(l.Subtle, d.Subtle),
+		Danger: adaptive(l.Danger, d.Danger), Warn: adaptive(l.Warn, d.Warn), OK: adaptive(l.OK, d.OK),
+		Selection: adaptive(l.Selection, d.Selection)}
 }
 
 // SetColor overrides the colour name (one of PaletteNames) with light on
@@ -95,10 +116,11 @@ type Styles struct {
 // DefaultStyles builds the styles once, at start, from DefaultPalette.
 func DefaultStyles() Styles { return DefaultStylesWith(DefaultPalette()) }
 
-// DefaultStylesWith builds the styles from p (a config file's colours).
+// DefaultStylesWith builds the styles from p (a theme's palette with a
+// config file's colours).
 func DefaultStylesWith(p Palette) Styles {
-	// These locals shadow the package palette, so every style below (and
-	// any added later) takes p's colour under the same name.
+	// Named locals, so every style below (and any added later) reads its
+	// colour by meaning and from p only.
 	colorAccent, colorSubtle, colorDanger, colorWarn, colorOK, colorSelBg := p.Accent, p.Subtle, p.Danger, p.Warn, p.OK, p.Selection
 	s := lipgloss.NewStyle
 	return Styles{

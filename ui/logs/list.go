@@ -119,8 +119,8 @@ func (s *List) Init() tea.Cmd {
 	return s.feed.fetch(s.c)
 }
 
-// Capturing reports the range form or the sort picker open.
-func (s *List) Capturing() bool { return s.form != nil || s.picker != nil }
+// Capturing reports the range form, the sort picker or the search line open.
+func (s *List) Capturing() bool { return s.form != nil || s.picker != nil || s.tbl.Search().Typing() }
 
 // Update handles size, pages and keys.
 func (s *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -140,18 +140,21 @@ func (s *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		cmd := s.absorb()
 		s.resize()
-		return s, tea.Batch(cmd, s.maybeFetch(), flash)
+		return s, s.searchAgain(tea.Batch(cmd, s.maybeFetch(), flash))
 	case bulkChunkMsg, bulkDoneMsg:
 		// A summary below loads the rows a group view shows.
 		cmd := s.absorb()
 		s.resize()
-		return s, cmd
+		return s, s.searchAgain(cmd)
 	case feedAdoptMsg:
 		if msg.old == s.feed && !s.fixed {
-			return s, s.adopt(msg.new)
+			return s, s.searchAgain(s.adopt(msg.new))
 		}
 	case viewBuiltMsg:
-		return s, s.land(msg)
+		return s, s.searchAgain(s.land(msg))
+	case table.SearchDoneMsg:
+		s.tbl.SearchLanded(msg)
+		return s, s.maybeFetch()
 	case tea.KeyMsg:
 		switch {
 		case s.form != nil:
@@ -166,6 +169,12 @@ func (s *List) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (s *List) key(msg tea.KeyMsg) tea.Cmd {
 	k := &s.c.Keys
+	// The search first: while its line is open every key is its own, and
+	// a kept search's esc clears it before the filter.
+	if handled, cmd := s.tbl.SearchKey(msg, s.searchSource); handled {
+		s.resize()
+		return tea.Batch(cmd, s.maybeFetch())
+	}
 	if s.tbl.Update(msg) {
 		return s.maybeFetch()
 	}
@@ -179,6 +188,8 @@ func (s *List) key(msg tea.KeyMsg) tea.Cmd {
 			return common.Push(s, record.New(s.c, id))
 		}
 		return common.Flash("this row has no correlation id to open", true)
+	case key.Matches(msg, k.Timeline) && n > 0:
+		return s.openTimeline() // open_row.go
 	case key.Matches(msg, k.Back) && !s.fixed && s.feed.Stop():
 		// esc stops the load in flight; the rows that arrived stay.
 		s.resize()
@@ -234,7 +245,7 @@ func (s *List) pickerKey(msg tea.KeyMsg) tea.Cmd {
 	case table.FormApplied:
 		s.sort = s.picker.Order()
 		s.picker = nil
-		return tea.Batch(s.rebuild(), s.maybeFetch())
+		return s.searchAgain(tea.Batch(s.rebuild(), s.maybeFetch()))
 	case table.FormCancelled:
 		s.picker = nil
 	}
@@ -245,7 +256,7 @@ func (s *List) pickerKey(msg tea.KeyMsg) tea.Cmd {
 func (s *List) refilter() tea.Cmd {
 	cmd := s.rebuild()
 	s.resize()
-	return tea.Batch(cmd, s.maybeFetch())
+	return s.searchAgain(tea.Batch(cmd, s.maybeFetch()))
 }
 
 // reload starts over on a new range: a new feed, whose rows replace the
@@ -255,7 +266,7 @@ func (s *List) reload(from, to time.Time) tea.Cmd {
 	s.feed.Abort()
 	s.switchFeed(s.feed.sibling(from, to)) // no rows: built at once
 	s.resize()
-	return s.feed.fetch(s.c)
+	return s.searchAgain(s.feed.fetch(s.c))
 }
 
 // maybeFetch asks for the next page when the cursor is within a screenful
@@ -270,10 +281,14 @@ func (s *List) maybeFetch() tea.Cmd {
 	return s.feed.fetch(s.c)
 }
 
-// resize gives the table the body less the paging line, if one shows.
+// resize gives the table the body less the paging line and the search
+// line, if they show.
 func (s *List) resize() {
 	h := s.height
 	if s.feed.HasStatusLine() && s.tbl.Len() > 0 {
+		h--
+	}
+	if s.tbl.Search().Typing() {
 		h--
 	}
 	s.tbl.SetSize(s.width, max(h, 1))

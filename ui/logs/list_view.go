@@ -31,7 +31,7 @@ func (s *List) Status() common.Status {
 		Loading:  s.feed.Pending != 0,
 		Activity: s.what(),
 		Err:      s.feed.Fault(),
-		Filter:   s.filterWords(),
+		Filter:   s.headerWords(),
 		Note:     s.feed.StopWords("rows", s.c.Keys.Reload.Help().Key),
 		Source:   s.feed.sourceWords(s.c),
 	}
@@ -70,6 +70,16 @@ func (s *List) rangeWords() string {
 	return common.FormatShortTime(s.feed.from, loc) + " → " + common.FormatShortTime(s.feed.to, loc)
 }
 
+// headerWords are the filter's words and the search's: "… · /anette: 12
+// of 4,000 loaded match".
+func (s *List) headerWords() string {
+	sr := s.tbl.Search()
+	if w := sr.Words(); w != "" {
+		return s.filterWords() + " · " + s.c.Keys.Search.Help().Key + sr.Text() + ": " + w
+	}
+	return s.filterWords()
+}
+
 // filterWords is the header's text: range, filter, sort.
 func (s *List) filterWords() string {
 	parts := []string{s.rangeWords()}
@@ -83,8 +93,18 @@ func (s *List) filterWords() string {
 }
 
 // View draws the form or picker, the loading, error or empty state, or
-// the table with an error line under it when a later page failed.
+// the table with an error line under it when a later page failed; the
+// search line, while it is open, comes last.
 func (s *List) View() string {
+	v := s.body()
+	if s.tbl.Search().Typing() && v != "" && s.form == nil && s.picker == nil {
+		v += "\n" + s.tbl.Search().Line(s.width)
+	}
+	return v
+}
+
+// body is View but for the search line.
+func (s *List) body() string {
 	if s.width <= 0 || s.height <= 0 {
 		return ""
 	}
@@ -192,7 +212,9 @@ func (s *List) keys() (nav, acts []key.Binding) {
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(has)
 	acts = []key.Binding{k.Open}
-	switch {
+	switch kept := s.tbl.Search().KeptHelp(); {
+	case len(kept) > 0:
+		acts = append(acts, kept...) // esc clears the search first
 	case !s.fixed && s.feed.Pending != 0:
 		acts = append(acts, table.StopKey(k)) // esc stops the load before it clears a filter
 	case s.filter.clearable():
@@ -206,11 +228,13 @@ func (s *List) keys() (nav, acts []key.Binding) {
 	if s.filter.failuresApply(s.feed.rep) {
 		acts = append(acts, k.FailuresOnly)
 	}
-	acts = append(acts, k.Sort)
+	acts = append(acts, k.Search, k.Sort)
 	if !s.fixed {
 		acts = append(acts, k.Summary, k.Filter, k.Reload)
 	}
-	acts = append(acts, k.CopyID, k.Export)
+	// Last, so a narrow footer cuts it before the list's own keys.
+	k.Timeline.SetEnabled(has)
+	acts = append(acts, k.CopyID, k.Export, k.Timeline)
 	return k.NavHelp(), acts
 }
 
@@ -222,6 +246,8 @@ func (s *List) ShortHelp() []key.Binding {
 		return []key.Binding{k.Apply, k.NextField, k.Back}
 	case s.picker != nil:
 		return s.picker.help()
+	case s.tbl.Search().Typing():
+		return s.tbl.Search().TypingHelp()
 	}
 	_, acts := s.keys()
 	return acts
@@ -230,5 +256,5 @@ func (s *List) ShortHelp() []key.Binding {
 // FullHelp groups the keys for the help overlay.
 func (s *List) FullHelp() [][]key.Binding {
 	nav, acts := s.keys()
-	return [][]key.Binding{nav, acts}
+	return [][]key.Binding{nav, append(acts, s.c.Keys.Columns)}
 }

@@ -82,8 +82,9 @@ func (s *List) checkRange(from, to time.Time) error {
 	return nil
 }
 
-// ClaimsBack lets esc clear the filters before it closes the view.
-func (s *List) ClaimsBack() bool { return s.filter.clearable() }
+// ClaimsBack lets esc clear a kept search and the filters before it
+// closes the view.
+func (s *List) ClaimsBack() bool { return s.tbl.Search().Active() || s.filter.clearable() }
 
 // rangeRules is the report as the range form and prompt check ranges
 // with: offline the store serves any range, older than Graph keeps and

@@ -15,9 +15,9 @@ import (
 func TestLogRangeFormReloads(t *testing.T) {
 	from, to := threeDays()
 	s := openLog(t, logCommon(t), newDirectRouting(), from, to)
-	press(t, s, uitest.KeyRune('/'))
+	press(t, s, uitest.KeyRune('F'))
 	if s.form == nil || !s.Capturing() {
-		t.Fatal("/ did not open the range form")
+		t.Fatal("F did not open the range form")
 	}
 	// Replace From with a bad value: the form refuses to apply.
 	for range 30 {

@@ -29,6 +29,9 @@ type Picker struct {
 	requestID  uint64
 	candidates []graphclient.User
 	tbl        table.Table
+	// counting is each candidate's calls in a range, when CountIn asked
+	// (counts.go).
+	counting counting
 
 	width, height int
 }
@@ -40,17 +43,27 @@ func NewPicker(c *common.Common, requestID uint64, candidates []graphclient.User
 		candidates = redactUsers(candidates)
 	}
 	p := &Picker{c: c, requestID: requestID, candidates: candidates}
-	cols := columns
-	if !slices.ContainsFunc(candidates, otherMail) {
-		cols = slices.Delete(slices.Clone(cols), mailColumn, mailColumn+1)
-	}
-	p.tbl = table.NewTable(c, cols, p.cell)
+	p.tbl = table.NewTable(c, p.columns(), p.cell)
 	p.tbl.SetLen(len(candidates))
 	return p
 }
 
-// Init does nothing: the candidates are all there.
-func (p *Picker) Init() tea.Cmd { return nil }
+// columns are the list's columns: Mail only when some candidate's
+// differs from the UPN, Calls (after the name) only when counting.
+func (p *Picker) columns() []table.Column {
+	cols := slices.Clone(columns)
+	if !slices.ContainsFunc(p.candidates, otherMail) {
+		cols = slices.Delete(cols, mailColumn, mailColumn+1)
+	}
+	if p.counting.on {
+		cols = slices.Insert(cols, 1, countColumn)
+	}
+	return cols
+}
+
+// Init starts the call counts when CountIn asked for them; the
+// candidates themselves are all there.
+func (p *Picker) Init() tea.Cmd { return p.startCounts() }
 
 // Title is the breadcrumb segment.
 func (p *Picker) Title() string { return "Pick a person" }
@@ -62,14 +75,26 @@ func (p *Picker) Capturing() bool { return false }
 // telling the screen that waits for an answer.
 func (p *Picker) ClaimsBack() bool { return true }
 
-// Status is empty: the heading already says how many matched.
-func (p *Picker) Status() common.Status { return common.Status{} }
+// Status says the call counts are loading; the heading already says how
+// many matched.
+func (p *Picker) Status() common.Status {
+	if p.counting.pending() && p.counting.flight > 0 {
+		return common.Status{Loading: true, Activity: "call counts"}
+	}
+	return common.Status{}
+}
 
 // note heads the list. The list is every match: a name more people fit
 // than graphclient.MaxUserMatches never opens one (the lookup says "more
 // than 25 match; type more of the name" instead), so nothing is cut here.
+// Counting, it says the range the counts are of.
 func (p *Picker) note() string {
-	return common.Itoa(int64(len(p.candidates))) + " people match"
+	n := common.Itoa(int64(len(p.candidates))) + " people match"
+	if k := &p.counting; k.on {
+		loc := p.c.Loc()
+		n += " · calls " + common.FormatShortTime(k.from, loc) + " – " + common.FormatShortTime(k.to, loc)
+	}
+	return n
 }
 
 // Update moves, picks or cancels.
@@ -78,6 +103,8 @@ func (p *Picker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.BodySizeMsg:
 		p.width, p.height = msg.Width, msg.Height
 		p.tbl.SetSize(p.width, max(p.height-2, 1))
+	case countedMsg:
+		return p, p.onCounted(msg)
 	case tea.KeyMsg:
 		k := &p.c.Keys
 		switch {
@@ -120,6 +147,8 @@ func (p *Picker) cell(r, col int) string {
 		return u.Mail
 	case "Id":
 		return common.ShortID(u.ID)
+	case countColumn.Title:
+		return p.countCell(r)
 	}
 	return ""
 }

@@ -61,11 +61,12 @@ type Table struct {
 	widths            []int
 	header            string // rendered header line, rebuilt on size and column change
 	plainRow          bool   // Styles.Row draws nothing, so rows skip lipgloss
+	search            Search // `/` over the rows (search.go)
 }
 
 // NewTable builds a table over cols whose cells come from cell.
 func NewTable(c *common.Common, cols []Column, cell func(row, col int) string) Table {
-	t := Table{c: c, Columns: cols, cell: cell}
+	t := Table{c: c, Columns: cols, cell: cell, search: newSearch(c)}
 	t.plainRow = c.Styles.Row.Render("x") == "x"
 	t.relayout()
 	return t
@@ -282,6 +283,10 @@ func (t *Table) View() string {
 		case !t.plainRow:
 			st = &t.c.Styles.Row
 		}
+		if t.search.IsMatch(r) {
+			t.writeMatchedRow(&b, r, st)
+			continue
+		}
 		if st == nil { // the common case: straight into the frame
 			b.WriteString("  ")
 			t.appendCells(&b, r)
@@ -350,39 +355,6 @@ func WriteCell(b *strings.Builder, s string, w int, right bool) {
 	}
 	b.WriteString(s)
 	writeSpaces(b, pad)
-}
-
-// asciiWidth returns len(s) and true when s is printable ASCII, where
-// bytes and cells agree.
-func asciiWidth(s string) (int, bool) {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return 0, false
-		}
-	}
-	return len(s), true
-}
-
-// flattenSpace turns line breaks and tabs into spaces so a cell stays on
-// its line; other runes, escapes included, pass.
-func flattenSpace(r rune) rune {
-	switch r {
-	case '\n', '\r', '\t', '\v', '\f':
-		return ' '
-	}
-	return r
-}
-
-const spaces = "                                                                "
-
-func writeSpaces(b *strings.Builder, n int) {
-	for n > len(spaces) {
-		b.WriteString(spaces)
-		n -= len(spaces)
-	}
-	if n > 0 {
-		b.WriteString(spaces[:n])
-	}
 }
 
 // RowAtLine is the row drawn on line of the table's view (0 is the column

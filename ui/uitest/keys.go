@@ -23,7 +23,8 @@ func Keys() common.KeyMap {
 		End:          key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
 		Open:         b("open", "enter"),
 		Back:         b("back", "esc"),
-		Filter:       b("filter", "/"),
+		Filter:       b("range/filter", "F"),
+		Search:       b("search", "/"),
 		NextView:     b("next view", "tab"),
 		ViewCalls:    b("calls", "1"),
 		ViewDirect:   b("direct routing", "2"),
@@ -54,6 +55,7 @@ func Keys() common.KeyMap {
 		OpenAny:      b("open anything", "O"),
 		Columns:      b("columns", "c"),
 		Timeline:     b("timeline", "p"),
+		Toggle:       key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "show/hide")),
 	}
 }
 
