@@ -9,6 +9,7 @@ import (
 	"github.com/callscope/callscope/model/ticket"
 	"github.com/callscope/callscope/ui/prompt"
 	"github.com/callscope/callscope/ui/record"
+	"github.com/callscope/callscope/ui/timeline"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -61,11 +62,16 @@ func (a *App) openAnything(text string) (tea.Cmd, error) {
 	case ticket.UPN, ticket.Name:
 		return a.runOpen(directive.Calls, t.Value)
 	case ticket.Phone:
-		view := directive.Direct
+		// The number's timeline: its calls, Direct Routing and PSTN rows
+		// in one list, over the log view the user is on (else Direct
+		// Routing) and the session's range (else the last day).
+		view := ViewDirect
 		if a.view == ViewPstn {
-			view = directive.Pstn
+			view = ViewPstn
 		}
-		return a.runOpen(view, t.Value)
+		cmd := a.open(view)
+		from, to := a.sessionRangeOr(view, pstnSearchWindow)
+		return tea.Batch(cmd, timeline.Open(a.top(), timeline.Number(t.Value), from, to)), nil
 	}
 	return nil, fmt.Errorf("nothing to open in %q; open takes %s", text, ticket.Forms)
 }
@@ -78,15 +84,19 @@ func (a *App) runOpen(view, value string) (tea.Cmd, error) {
 
 // pstnRange is the range the PSTN view shows (its base screen's, else the
 // session's), resolved now; the last 24 hours when it names none.
-func (a *App) pstnRange() (from, to time.Time) {
+func (a *App) pstnRange() (from, to time.Time) { return a.sessionRangeOr(ViewPstn, pstnSearchWindow) }
+
+// sessionRangeOr is the range view v shows (its base screen's, else the
+// session's), resolved now; the last window when it names none.
+func (a *App) sessionRangeOr(v int, window time.Duration) (from, to time.Time) {
 	rng := a.session.Range
-	if h, ok := a.baseSession(ViewPstn); ok {
+	if h, ok := a.baseSession(v); ok {
 		rng = h.Session().Range
 	}
-	from, to, err := rng.Resolve(a.c.Now(), pstnSearchWindow)
+	from, to, err := rng.Resolve(a.c.Now(), window)
 	if err != nil || !from.Before(to) {
 		to = a.c.Now().UTC().Truncate(time.Second)
-		from = to.Add(-pstnSearchWindow)
+		from = to.Add(-window)
 	}
 	return from, to
 }

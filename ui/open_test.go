@@ -12,6 +12,7 @@ import (
 	"github.com/callscope/callscope/ui/logs"
 	"github.com/callscope/callscope/ui/people"
 	"github.com/callscope/callscope/ui/record"
+	"github.com/callscope/callscope/ui/timeline"
 	"github.com/callscope/callscope/ui/uitest"
 )
 
@@ -125,26 +126,24 @@ func TestOpenANameOfSeveralPeopleOffersThePick(t *testing.T) {
 	uitest.ViewHas(t, a.View(), "Anette Thomsen", "Anette Larsen")
 }
 
-func TestOpenANumberFiltersTheLogViews(t *testing.T) {
+// A number lands on its timeline (its calls, Direct Routing and PSTN rows
+// in one list) over the log view the user is on, else Direct Routing.
+func TestOpenANumberShowsItsTimeline(t *testing.T) {
 	a, r := openApp(t)
 	openText(t, a, r, "+49 (0)30 1234567-0")
-	l, ok := a.top().(*logs.List)
+	tl, ok := a.top().(*timeline.Screen)
 	if a.view != ViewDirect || !ok {
 		t.Fatalf("view %d, top %T", a.view, a.top())
 	}
-	if l.Shown() != 1 || l.Session().User != openNumber {
-		t.Fatalf("Direct Routing: %d rows shown, user %q", l.Shown(), l.Session().User)
+	if !strings.Contains(tl.Title(), openNumber) {
+		t.Fatalf("timeline %q, want the number %s", tl.Title(), openNumber)
 	}
-	uitest.ViewHas(t, a.View(), "sbc2.contoso.com")
-	// The number goes with the user to the PSTN view.
+	uitest.ViewHas(t, a.View(), "1 Direct Routing · 1 PSTN", "ended: SIP 486 Busy Here")
+	// From the PSTN view, a number in national form opens over it.
 	r.update(uitest.KeyRune('3'))
-	if p, ok := a.top().(*logs.List); !ok || p.Shown() != 1 {
-		t.Fatalf("PSTN: top %T", a.top())
-	}
-	// From the PSTN view, a number in national form filters it in place.
 	openText(t, a, r, "(030) 1234567-0")
-	if p := a.top().(*logs.List); a.view != ViewPstn || p.Shown() != 1 || p.Session().User != "03012345670" {
-		t.Errorf("view %d, %d shown, user %q", a.view, p.Shown(), p.Session().User)
+	if tl, ok := a.top().(*timeline.Screen); a.view != ViewPstn || !ok || !strings.Contains(tl.Title(), "03012345670") {
+		t.Errorf("view %d, top %T", a.view, a.top())
 	}
 }
 
