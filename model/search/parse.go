@@ -113,8 +113,8 @@ func parseTerm(tok token) (Term, error) {
 		return Term{}, fmt.Errorf("%q: %s needs a value, as in %s", tok.raw, t.Field, example(t.Field))
 	}
 	switch t.Field {
-	case Sip, Sub:
-		if isClass(t.Value) && t.Field == Sip && t.Value[0] >= '1' && t.Value[0] <= '6' {
+	case Sip, Sub, Status:
+		if isClass(t.Value) && (t.Field == Sip || t.Field == Status) && t.Value[0] >= '1' && t.Value[0] <= '6' {
 			break
 		}
 		if !allDigits(t.Value) || len(t.Value) > 9 {
@@ -146,6 +146,8 @@ func example(field string) string {
 	switch field {
 	case Sip:
 		return "sip:487 or sip:4xx"
+	case Status:
+		return "status:429 or status:5xx"
 	case Sub:
 		return "sub:560487"
 	case Trunk:

@@ -22,10 +22,11 @@ const (
 	Type    = "type"    // call type, substring: type:groupCall
 	Result  = "result"  // failed or ok
 	Quality = "quality" // a call's verdict: good, poor, unclassified
+	Status  = "status"  // an HTTP status: status:429, or a class, status:5xx
 )
 
 // Fields are every field name, as errors and help list them.
-var Fields = []string{Sip, Sub, Trunk, User, Number, Type, Result, Quality}
+var Fields = []string{Sip, Sub, Trunk, User, Number, Type, Result, Quality, Status}
 
 // The values result: and quality: take.
 const (
@@ -105,7 +106,7 @@ func (q Query) Check(what string, fields []string) error {
 func (q Query) Highlights() []string {
 	var out []string
 	for _, t := range q.Terms {
-		if t.Negate || t.Field == Number || (t.Field == Sip && isClass(t.Value)) {
+		if t.Negate || t.Field == Number || ((t.Field == Sip || t.Field == Status) && isClass(t.Value)) {
 			continue
 		}
 		if !slices.Contains(out, t.Value) {
@@ -137,7 +138,7 @@ func (t Term) holds(r Row) bool {
 // case-insensitive substring.
 func fieldMatches(field, want, v string) bool {
 	switch field {
-	case Sip, Sub:
+	case Sip, Sub, Status:
 		if isClass(want) {
 			return len(v) == 3 && v[0] == want[0]
 		}

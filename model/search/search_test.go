@@ -46,7 +46,7 @@ func TestParse(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	cases := []struct{ in, says string }{
-		{"colour:red", "unknown field colour (fields: sip, sub, trunk, user, num, type, result, quality)"},
+		{"colour:red", "unknown field colour (fields: sip, sub, trunk, user, num, type, result, quality, status)"},
 		{"sip:", "sip needs a value, as in sip:487"},
 		{"sip:abc", "sip takes a code"},
 		{"sub:4xx", "sub takes a code"},

@@ -8,6 +8,7 @@ import (
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/rowstore"
+	"github.com/callscope/callscope/ui/table"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -48,6 +49,11 @@ type summary struct {
 
 	cursor int // index into items of the selected group
 	offset int // first item line shown
+	// tbl holds the search (`/`) over the group lines; posOf and itemAt
+	// map items to its positions and back (summary_search.go).
+	tbl    table.Table
+	posOf  []int
+	itemAt []int
 	width  int
 	height int
 }
@@ -57,7 +63,7 @@ type summary struct {
 // failures only), so that a on a narrowed list summarises what it shows;
 // Init loads.
 func newSummary(c *common.Common, f *feed, flt filter) *summary {
-	s := &summary{c: c, base: f, feed: f, filter: flt, cursor: -1, asyncRows: viewAsyncRows}
+	s := &summary{c: c, base: f, feed: f, filter: flt, cursor: -1, asyncRows: viewAsyncRows, tbl: newSummarySearch(c)}
 	if !f.Complete() {
 		s.feed = f.sibling(f.from, f.to)
 	}
@@ -191,8 +197,12 @@ func (s *summary) absorb() tea.Cmd {
 // Capturing is true while the loader runs, so that esc reaches the
 // summary and stops the load rather than leaving it running behind the
 // list, and the summary stays until the stopped loader has handed over
-// its last rows (its goroutine then ends).
-func (s *summary) Capturing() bool { return s.cancel != nil }
+// its last rows (its goroutine then ends); and while the search line is
+// open.
+func (s *summary) Capturing() bool { return s.cancel != nil || s.tbl.Search().Typing() }
+
+// ClaimsBack lets esc clear a kept search before the summary closes.
+func (s *summary) ClaimsBack() bool { return s.tbl.Search().Active() }
 
 // Update follows the load and keys.
 func (s *summary) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -214,6 +224,9 @@ func (s *summary) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (s *summary) key(msg tea.KeyMsg) tea.Cmd {
 	k := &s.c.Keys
+	if handled, cmd := s.searchKey(msg); handled { // summary_search.go
+		return cmd
+	}
 	switch {
 	case s.Capturing() && key.Matches(msg, k.Quit):
 		// The root leaves q to a capturing screen; nothing is typed here.
@@ -288,6 +301,7 @@ func (s *summary) Status() common.Status {
 	if w := s.filter.words(); w != "" {
 		st.Filter += " · " + w
 	}
+	st.Filter += s.searchWords()
 	switch {
 	case s.stopped:
 		st.Note = "load stopped; " + common.FormatCount(s.feed.Len()) + " rows kept, " + s.c.Keys.Reload.Help().Key +
@@ -299,19 +313,28 @@ func (s *summary) Status() common.Status {
 }
 
 // ShortHelp: esc stops a running load; otherwise open, reload and back.
+// A kept search's esc clears it first; the search line has its own keys.
 func (s *summary) ShortHelp() []key.Binding {
 	k := s.c.Keys
+	sr := s.tbl.Search()
+	if sr.Typing() {
+		return sr.TypingHelp()
+	}
+	search := common.HelpIf(k.Search, len(s.itemAt) > 0)
+	if kept := sr.KeptHelp(); len(kept) > 0 {
+		return append([]key.Binding{k.Up, k.Down, k.Open, search}, kept...)
+	}
 	if s.loading {
 		stop := k.Back
 		stop.SetHelp(k.Back.Help().Key, "stop loading")
-		return []key.Binding{k.Up, k.Down, k.Open, stop}
+		return []key.Binding{k.Up, k.Down, k.Open, search, stop}
 	}
 	k.Open.SetEnabled(s.cursor >= 0 && s.cursor < len(s.items))
 	// A stopped load winding down takes neither r nor esc until it ends.
 	k.Reload.SetEnabled(s.feed != s.base && s.cancel == nil)
 	k.Reload.SetHelp(k.Reload.Help().Key, "load again")
 	k.Back.SetEnabled(s.cancel == nil)
-	return []key.Binding{k.Up, k.Down, k.Open, k.Reload, k.Back}
+	return []key.Binding{k.Up, k.Down, k.Open, search, k.Reload, k.Back}
 }
 
 // FullHelp groups the keys for the help overlay.

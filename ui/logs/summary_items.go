@@ -89,6 +89,7 @@ func (s *summary) render() {
 	b := &sumLines{st: &s.c.Styles}
 	s.groups.items(b, s.width, s.c.Loc())
 	s.items = b.items
+	s.searchPositions() // summary_search.go
 	s.cursor = -1
 	for i, it := range s.items {
 		if it.group.Kind != rowstore.GroupNone && (s.cursor < 0 || it.group == keep) {

@@ -92,9 +92,10 @@ func chargesText(cs []triage.Charge) string {
 	return strings.Join(parts, " + ")
 }
 
-// listHeight is the number of item lines shown.
+// listHeight is the number of item lines shown: the search line, while
+// it is typed, takes one.
 func (s *summary) listHeight() int {
-	return max(s.height-sumHeadLines-sumPaneLines, 1)
+	return max(s.height-sumHeadLines-sumPaneLines-s.searchLines(), 1)
 }
 
 // scroll keeps the cursor line (and its section title when near) visible.
@@ -121,14 +122,20 @@ func (s *summary) View() string {
 	lines := []string{common.Truncate(s.headline(), s.width), common.Truncate(s.progress(), s.width), ""}
 	end := min(s.offset+s.listHeight(), len(s.items))
 	for i := s.offset; i < end; i++ {
-		if i == s.cursor {
+		switch {
+		case i == s.cursor:
 			lines = append(lines, st.SelectedRow.Render(table.CursorMark+s.items[i].text))
-			continue
+		case s.searchMatch(i):
+			lines = append(lines, table.MatchMark+s.items[i].text)
+		default:
+			lines = append(lines, "  "+s.items[i].text)
 		}
-		lines = append(lines, "  "+s.items[i].text)
 	}
 	for i := end - s.offset; i < s.listHeight(); i++ {
 		lines = append(lines, "")
+	}
+	if s.tbl.Search().Typing() {
+		lines = append(lines, s.tbl.Search().Line(s.width))
 	}
 	lines = append(lines, s.pane()...)
 	return strings.Join(lines, "\n")

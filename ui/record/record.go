@@ -156,6 +156,10 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, s.onRecord(msg)
 	case participantsPageMsg:
 		return s, s.onParticipants(msg)
+	case table.SearchDoneMsg:
+		if s.tbl.SearchLanded(msg) {
+			s.layout()
+		}
 	case tea.KeyMsg:
 		return s, s.onKey(msg)
 	}
@@ -185,6 +189,7 @@ func (s *Screen) onRecord(msg recordLoadedMsg) tea.Cmd {
 	}
 	s.record = kept
 	s.tbl.SetLen(len(s.record.Sessions))
+	again := s.tbl.SearchAgain(s.searchSource) // the sessions may have changed
 	if s.raw != nil {
 		// The raw view shows what is loaded now, at the same place.
 		off := s.raw.YOffset()
@@ -210,7 +215,7 @@ func (s *Screen) onRecord(msg recordLoadedMsg) tea.Cmd {
 		cmd = s.resumeParticipants()
 	}
 	s.layout()
-	return tea.Batch(cmd, note)
+	return tea.Batch(cmd, note, again)
 }
 
 func (s *Screen) onParticipants(msg participantsPageMsg) tea.Cmd {
@@ -264,11 +269,15 @@ func (s *Screen) Closed() {
 	}
 }
 
-// ClaimsBack lets esc close the raw JSON view before the screen.
-func (s *Screen) ClaimsBack() bool { return s.raw != nil }
+// ClaimsBack lets esc close the raw JSON view, or clear a kept search,
+// before the screen.
+func (s *Screen) ClaimsBack() bool { return s.raw != nil || s.tbl.Search().Active() }
 
 func (s *Screen) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := s.c.Keys
+	if handled, cmd := s.searchKey(msg); handled { // search.go
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Back) && s.raw != nil:
 		s.raw = nil
@@ -338,12 +347,12 @@ func (s *Screen) ID() string { return s.id }
 // Title is the breadcrumb: "Call 3f2a…".
 func (s *Screen) Title() string { return "Call " + common.ShortID(s.id) }
 
-// Capturing is false: the record screen has no text input.
-func (s *Screen) Capturing() bool { return false }
+// Capturing reports the search line open.
+func (s *Screen) Capturing() bool { return s.tbl.Search().Typing() }
 
 // Status reports the sessions loaded and what is in flight.
 func (s *Screen) Status() common.Status {
-	st := common.Status{Loading: s.loading(), Source: s.sourceWords()}
+	st := common.Status{Loading: s.loading(), Source: s.sourceWords(), Filter: s.searchWords()}
 	switch {
 	case s.Pending != 0:
 		st.Activity = "record " + common.ShortID(s.id)
@@ -367,12 +376,19 @@ func (s *Screen) Status() common.Status {
 // ShortHelp offers only what applies now.
 func (s *Screen) ShortHelp() []key.Binding {
 	k := s.c.Keys
+	if s.tbl.Search().Typing() {
+		return s.tbl.Search().TypingHelp()
+	}
 	loaded := s.record != nil
 	open := common.HelpIf(k.Open, loaded && s.tbl.Len() > 0 && s.raw == nil)
 	rows := common.HelpIf(k.OpenRecord, loaded && s.raw == nil)
 	rows.SetHelp(rows.Help().Key, "direct routing rows")
-	return []key.Binding{open, common.HelpIf(k.RawJSON, loaded), rows, k.CopyID,
-		common.HelpIf(k.Export, loaded && len(s.record.Sessions) > 0), k.Reload, k.Back}
+	kept := s.tbl.Search().KeptHelp() // its esc clears the search before it goes back
+	if len(kept) == 0 || s.raw != nil {
+		kept = []key.Binding{k.Back}
+	}
+	return append([]key.Binding{open, common.HelpIf(k.Search, loaded && s.tbl.Len() > 0 && s.raw == nil),
+		common.HelpIf(k.RawJSON, loaded), rows, k.CopyID, common.HelpIf(k.Export, loaded && len(s.record.Sessions) > 0), k.Reload}, kept...)
 }
 
 // FullHelp adds movement.

@@ -319,7 +319,7 @@ func TestRecordHelpIsHonest(t *testing.T) {
 	c, _ := recordCommon(nil)
 	s := New(c, uitest.GroupCallID)
 	for _, b := range s.ShortHelp() {
-		if h := b.Help().Key; b.Enabled() && (h == "enter" || h == "v" || h == "o" || h == "e") {
+		if h := b.Help().Key; b.Enabled() && (h == "enter" || h == "/" || h == "v" || h == "o" || h == "e") {
 			t.Errorf("%s offered before the record is in", h)
 		}
 	}
@@ -331,7 +331,7 @@ func TestRecordHelpIsHonest(t *testing.T) {
 			on = append(on, b.Help().Key)
 		}
 	}
-	if got := strings.Join(on, " "); got != "enter v o y e r esc" {
+	if got := strings.Join(on, " "); got != "enter / v o y e r esc" {
 		t.Errorf("help = %q", got)
 	}
 }

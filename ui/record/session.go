@@ -110,18 +110,27 @@ func (s *sessionScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.layout()
 	case common.PrefsChangedMsg:
 		s.layout()
+	case table.SearchDoneMsg:
+		if s.tbl.SearchLanded(msg) {
+			s.layout()
+		}
 	case tea.KeyMsg:
 		return s, s.onKey(msg)
 	}
 	return s, nil
 }
 
-// ClaimsBack lets esc close the raw JSON view or the whole detail before
-// the screen.
-func (s *sessionScreen) ClaimsBack() bool { return s.raw != nil || s.full != nil }
+// ClaimsBack lets esc close the raw JSON view or the whole detail, or
+// clear a kept search, before the screen.
+func (s *sessionScreen) ClaimsBack() bool {
+	return s.raw != nil || s.full != nil || s.tbl.Search().Active()
+}
 
 func (s *sessionScreen) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := s.c.Keys
+	if handled, cmd := s.searchKey(msg); handled { // segment_search.go
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Back) && s.raw != nil:
 		s.raw = nil
@@ -198,6 +207,9 @@ func (s *sessionScreen) layout() {
 		return
 	}
 	body := s.height - 2 // title line and blank line
+	if s.tbl.Search().Typing() {
+		body-- // the search line, under the table
+	}
 	tblH := min(len(s.rows)+1, max(body/2, minSessionRows+1))
 	s.detail = nil
 	if len(s.rows) > 0 {
@@ -324,6 +336,9 @@ func (s *sessionScreen) View() string {
 		return b.String()
 	}
 	b.WriteString(s.tbl.View())
+	if s.tbl.Search().Typing() {
+		b.WriteString("\n" + s.tbl.Search().Line(s.width))
+	}
 	writeDetail(&b, st, s.detail)
 	return b.String()
 }
@@ -331,20 +346,29 @@ func (s *sessionScreen) View() string {
 // Title is the breadcrumb: "Session 2".
 func (s *sessionScreen) Title() string { return "Session " + strconv.Itoa(s.index+1) }
 
-// Capturing is false: no text input.
-func (s *sessionScreen) Capturing() bool { return false }
+// Capturing reports the search line open.
+func (s *sessionScreen) Capturing() bool { return s.tbl.Search().Typing() }
 
 // Status counts what is shown; nothing loads here, the record is in memory.
 func (s *sessionScreen) Status() common.Status {
 	n := len(s.session().Segments)
-	return common.Status{Note: common.Plural(n, "segment", "segments") + " · " + common.Plural(len(s.rows)-n, "stream", "streams")}
+	return common.Status{Note: common.Plural(n, "segment", "segments") + " · " + common.Plural(len(s.rows)-n, "stream", "streams"),
+		Filter: s.searchWords()}
 }
 
 // ShortHelp offers what applies here.
 func (s *sessionScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{common.HelpIf(k.Open, len(s.rows) > 0 && s.full == nil && s.raw == nil), k.RawJSON, k.CopyID,
-		common.HelpIf(k.Export, len(s.rows) > 0), k.Back}
+	if s.tbl.Search().Typing() {
+		return s.tbl.Search().TypingHelp()
+	}
+	back := []key.Binding{k.Back}
+	if kept := s.tbl.Search().KeptHelp(); len(kept) > 0 && s.raw == nil && s.full == nil {
+		back = kept // its esc clears the search before the screen closes
+	}
+	onTable := len(s.rows) > 0 && s.full == nil && s.raw == nil
+	return append([]key.Binding{common.HelpIf(k.Open, onTable), common.HelpIf(k.Search, onTable), k.RawJSON, k.CopyID,
+		common.HelpIf(k.Export, len(s.rows) > 0)}, back...)
 }
 
 // FullHelp adds movement.

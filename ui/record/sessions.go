@@ -77,15 +77,17 @@ func (s *Screen) sessionCell(row, col int) string {
 	if s.record == nil || row >= len(s.record.Sessions) {
 		return ""
 	}
-	ss := &s.record.Sessions[row]
+	return sessionCellOf(&s.record.Sessions[row], row, col, s.c.Loc(), s.datedStarts)
+}
+
+// sessionCellOf is column col of session ss at row (0 first), as the
+// table shows it and the search reads it; dated shows START with its date.
+func sessionCellOf(ss *model.Session, row, col int, loc *time.Location, dated bool) string {
 	switch col {
 	case sessionNumberColumn:
 		return strconv.Itoa(row + 1)
 	case sessionStartColumn:
-		if s.datedStarts || ss.StartDateTime.IsZero() {
-			return common.FormatStart(ss.StartDateTime.Time, s.c.Loc())
-		}
-		return ss.StartDateTime.In(s.c.Loc()).Format(time.TimeOnly)
+		return formatStartOf(ss, loc, dated)
 	case sessionDurationColumn:
 		return spanDuration(ss.StartDateTime, ss.EndDateTime)
 	case sessionCallerColumn:

@@ -43,9 +43,13 @@ func (s *Screen) layout() {
 		i := min(s.tbl.Cursor(), len(s.record.Sessions)-1)
 		s.detailLines = sessionDetail(&s.record.Sessions[i], i+1, s.c.Loc(), s.width)
 	}
-	// Summary, a blank line, the "Sessions" title, the table, a blank line
-	// and the detail: the detail gives way first, then summary lines.
+	// Summary, a blank line, the "Sessions" title, the table (and the
+	// search line while it is typed), a blank line and the detail: the
+	// detail gives way first, then summary lines.
 	avail := s.height - len(s.summaryLines) - 2
+	if s.tbl.Search().Typing() {
+		avail-- // the search line, under the table
+	}
 	if avail-len(s.detailLines)-1 < minSessionRows+1 {
 		s.detailLines = nil
 	}
@@ -230,6 +234,7 @@ func (s *Screen) View() string {
 	b.WriteString(st.Title.Render(title) + st.Subtle.Render("  enter opens a session"))
 	b.WriteByte('\n')
 	b.WriteString(s.tbl.View())
+	b.WriteString(s.searchLine()) // search.go
 	writeDetail(&b, st, s.detailLines)
 	return b.String()
 }

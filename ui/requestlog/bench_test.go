@@ -6,6 +6,7 @@ import (
 	"github.com/callscope/callscope/graphclient"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/uitest"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // BenchmarkRequestLogView draws a full log (RequestLogSize rows) at
@@ -31,5 +32,19 @@ func BenchmarkRequestLogAbsorb(b *testing.B) {
 			ev.RequestDone(e)
 		}
 		s.Update(common.RequestLogChangedMsg{})
+	}
+}
+
+// BenchmarkRequestLogSearchKey is one keystroke of `/` over a full log
+// (RequestLogSize rows, matched on the loop): a word, then its deletion.
+func BenchmarkRequestLogSearchKey(b *testing.B) {
+	_, s := logOver(logEvents(common.RequestLogSize))
+	s.Update(uitest.KeyRune('/'))
+	s.Update(uitest.KeyRune('7'))
+	backspace := tea.KeyMsg{Type: tea.KeyBackspace}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Update(uitest.KeyRune('7'))
+		s.Update(backspace)
 	}
 }

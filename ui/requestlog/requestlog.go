@@ -23,6 +23,11 @@ import (
 type entryRow struct {
 	common.RequestLogEntry
 	shown string
+	// text is every cell but the time, as the search reads it (search.go),
+	// and clock the time cell as last formatted, in clockLoc.
+	text     string
+	clock    string
+	clockLoc *time.Location
 }
 
 // Screen lists every Graph request of this run (L): time,
@@ -52,6 +57,10 @@ var columns = []table.Column{
 	{Title: "Path", Min: 30, Flex: 1},
 	{Title: "Request-id", Min: 36, Max: 36, Drop: 2},
 }
+
+// methodColumn is the Method column: the method, or WAIT for a throttle
+// wait.
+const methodColumn = 1
 
 // timeLayout shows milliseconds: requests of one page load
 // start within the same second.
@@ -85,7 +94,9 @@ func (s *Screen) absorb() {
 		// header, the error a transport's words, and the path is decoded
 		// here for reading (%1B would come back as ESC).
 		e.Path, e.RequestID, e.Err = model.DisplaySafe(e.Path), model.DisplaySafe(e.RequestID), model.DisplaySafe(e.Err)
-		s.rows.Push(entryRow{RequestLogEntry: e, shown: model.DisplaySafe(s.display(e.Path))})
+		row := entryRow{RequestLogEntry: e, shown: model.DisplaySafe(s.display(e.Path))}
+		row.text = searchText(&row) // search.go
+		s.rows.Push(row)
 	}
 	s.tbl.SetLen(s.rows.Len())
 	if s.follow {
@@ -110,9 +121,12 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.BodySizeMsg:
 		s.width, s.height = msg.Width, msg.Height
-		s.tbl.SetSize(s.width, s.height)
+		s.resize() // search.go
 	case common.RequestLogChangedMsg:
 		s.absorb()
+		return s, s.tbl.SearchAgain(s.searchSource) // positions moved, or rows came
+	case table.SearchDoneMsg:
+		s.tbl.SearchLanded(msg)
 	case tea.KeyMsg:
 		return s, s.key(msg)
 	}
@@ -121,6 +135,9 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
 	k := &s.c.Keys
+	if handled, cmd := s.searchKey(msg); handled {
+		return cmd
+	}
 	if s.tbl.Update(msg) {
 		s.follow = s.tbl.Cursor() >= s.rows.Len()-1
 		return nil
@@ -147,12 +164,15 @@ func copyRequestID(c *common.Common, row entryRow) tea.Cmd {
 }
 
 // cell is the table's view of row r.
-func (s *Screen) cell(r, col int) string {
-	e := s.rows.At(r)
+func (s *Screen) cell(r, col int) string { return cellOf(s.rows.At(r), col, s.c.Loc()) }
+
+// cellOf is column col of entry e, as the table shows it and the search
+// reads it.
+func cellOf(e *entryRow, col int, loc *time.Location) string {
 	switch col {
 	case 0:
-		return e.Time.In(s.c.Loc()).Format(timeLayout)
-	case 1:
+		return e.Time.In(loc).Format(timeLayout)
+	case methodColumn:
 		if e.Throttle {
 			return "WAIT"
 		}
@@ -217,7 +237,7 @@ func (s *Screen) View() string {
 		}
 		return s.c.Styles.Subtle.Render("No Graph requests yet in this run.")
 	}
-	return s.tbl.View()
+	return s.tbl.View() + s.searchLine()
 }
 
 // Len is the number of entries listed.
@@ -226,13 +246,13 @@ func (s *Screen) Len() int { return s.rows.Len() }
 // Title is the breadcrumb segment.
 func (s *Screen) Title() string { return "Requests" }
 
-// Capturing is always false: the log has no inputs.
-func (s *Screen) Capturing() bool { return false }
+// Capturing reports the search line open.
+func (s *Screen) Capturing() bool { return s.tbl.Search().Typing() }
 
 // Status counts the entries and says whether the view follows new ones
 // (not as Loaded: nothing is paged here).
 func (s *Screen) Status() common.Status {
-	st := common.Status{Note: common.Plural(s.rows.Len(), "request", "requests")}
+	st := common.Status{Note: common.Plural(s.rows.Len(), "request", "requests"), Filter: s.searchWords()}
 	if s.follow {
 		st.Note += " · following new ones"
 	} else {
@@ -244,16 +264,28 @@ func (s *Screen) Status() common.Status {
 	return st
 }
 
-// ShortHelp offers detail and copy when there is a row.
+// ShortHelp offers detail, copy and search when there is a row; the
+// search line's keys while it is typed.
 func (s *Screen) ShortHelp() []key.Binding {
+	if s.tbl.Search().Typing() {
+		return s.tbl.Search().TypingHelp()
+	}
 	k := s.c.Keys
-	has := s.rows.Len() > 0
-	return []key.Binding{k.Up, k.Down, common.HelpIf(k.Open, has), common.HelpIf(k.CopyID, has), k.End, k.Back}
+	return append([]key.Binding{k.Up, k.Down}, s.actions()...)
 }
 
 // FullHelp groups the keys for the help overlay.
 func (s *Screen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{s.c.Keys.NavHelp(), s.actions()}
+}
+
+// actions are the log's keys: a kept search's n, N and esc lead.
+func (s *Screen) actions() []key.Binding {
 	k := s.c.Keys
 	has := s.rows.Len() > 0
-	return [][]key.Binding{k.NavHelp(), {common.HelpIf(k.Open, has), common.HelpIf(k.CopyID, has), k.Back}}
+	acts := []key.Binding{common.HelpIf(k.Open, has), common.HelpIf(k.CopyID, has), common.HelpIf(k.Search, has), k.End}
+	if kept := s.tbl.Search().KeptHelp(); len(kept) > 0 {
+		return append(kept, acts...) // its esc clears the search before the log closes
+	}
+	return append(acts, k.Back)
 }
