@@ -91,7 +91,7 @@ func (a *App) toggleWatch() tea.Cmd {
 	}
 	w, ok := top.(common.Watchable)
 	if !ok {
-		return common.Flash("this screen cannot be watched: w watches the Direct Routing and PSTN lists", true)
+		return common.Flash("this screen cannot be watched: w watches the calls, Direct Routing and PSTN lists", true)
 	}
 	// Refused before anything changes: a fixed range keeps the watch there is.
 	if err := w.CanWatch(); err != nil {

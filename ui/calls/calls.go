@@ -36,7 +36,10 @@ const callsPageTimeout = 3 * time.Minute
 // selectFields is what the list shows; the record screen fetches the rest.
 // With a store the list asks for whole rows, as sync does: the store keeps
 // what Graph sent, and `calls --offline` prints it back.
-var selectFields = []string{"id", "type", "modalities", "startDateTime", "endDateTime", "organizer", "organizer_v2"}
+// version and lastModifiedDateTime tell a watch poll which calls changed
+// since their verdict was had (watch.go).
+var selectFields = []string{"id", "version", "lastModifiedDateTime", "type", "modalities", "startDateTime", "endDateTime",
+	"organizer", "organizer_v2"}
 
 // fetchPage fetches the window at cursor next ("" for the newest) of q,
 // read whole and sorted newest first by the client, whatever order Graph
@@ -148,8 +151,8 @@ func (s *Screen) Init() tea.Cmd { return s.reload() }
 // Title is the breadcrumb segment.
 func (s *Screen) Title() string { return "Calls" }
 
-// Capturing reports the filter form open.
-func (s *Screen) Capturing() bool { return s.form != nil }
+// Capturing reports the filter form or the search line open.
+func (s *Screen) Capturing() bool { return s.form != nil || s.tbl.Search().Typing() }
 
 // Status feeds the frame.
 func (s *Screen) Status() common.Status {
@@ -159,7 +162,7 @@ func (s *Screen) Status() common.Status {
 		Loading:  s.Pending != 0,
 		Activity: "call records",
 		Err:      s.Fault(),
-		Filter:   join(s.headerRange(), s.viewWords()),
+		Filter:   join(join(s.headerRange(), s.viewWords()), s.searchWords()),
 		Note:     join(join(s.StopWords("rows", s.c.Keys.Reload.Help().Key), s.enrichWords()), s.unjudgedWords()),
 		Source:   s.source(),
 	}
@@ -186,6 +189,9 @@ func (s *Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return s, nil
 	case enrichedMsg:
 		return s, s.onEnriched(msg)
+	case table.SearchDoneMsg:
+		s.tbl.SearchLanded(msg)
+		return s, s.maybeFetch()
 	case people.ResolvedMsg:
 		if cmd, mine := s.onFormPerson(msg); mine { // the filter form's (person.go)
 			return s, cmd
@@ -226,8 +232,11 @@ func (s *Screen) formKey(msg tea.KeyMsg) tea.Cmd {
 // at the screen's clock (to now, from 30 days before now), so the range
 // the windows walk is the one the header names; the client keeps it in
 // its cursor, so every later window walks the same range.
-func (s *Screen) query() graphclient.CallQuery {
-	q := graphclient.CallQuery{From: s.filter.From, To: s.filter.To, Participant: s.filter.Participant, Select: selectFields}
+func (s *Screen) query() graphclient.CallQuery { return s.queryFor(s.filter) }
+
+// queryFor is query for filter f (a watch poll's range read again).
+func (s *Screen) queryFor(f Filter) graphclient.CallQuery {
+	q := graphclient.CallQuery{From: f.From, To: f.To, Participant: f.Participant, Select: selectFields}
 	if s.c.Store != nil {
 		q.Select = nil
 	}
@@ -259,11 +268,12 @@ func (s *Screen) reload() tea.Cmd {
 	}
 	s.tbl.SetLen(0)
 	s.tbl.SetCursor(0)
+	s.tbl.SetRowStyle(nil) // a watch's marks were of the old rows
 	// The client builds the first page's URL and does not say it, so a
 	// link back to page one is caught one page later; no row doubles.
 	s.Reset("")
 	s.resize()
-	return tea.Batch(s.fetch(), s.readStore())
+	return s.searchAgain(tea.Batch(s.fetch(), s.readStore()))
 }
 
 // rereadRange reads the range's words again at the clock's now, so that r
@@ -323,16 +333,20 @@ func (s *Screen) onPage(msg pageMsg) tea.Cmd {
 	}
 	s.landed(from)
 	said := s.onWindowStored(msg) // first: it counts how far Graph has listed
-	return tea.Batch(s.maybeFetch(), s.pumpEnrichment(), said)
+	return s.searchAgain(tea.Batch(s.maybeFetch(), s.pumpEnrichment(), said))
 }
 
 // callID is a record's id, which no list holds twice.
 func callID(r *model.CallRecord) string { return r.ID }
 
-// resize gives the table the body less the paging line, if one shows.
+// resize gives the table the body less the paging line and the search
+// line, if they show.
 func (s *Screen) resize() {
 	h := s.height
 	if s.HasStatusLine() && s.rows.Len() > 0 {
+		h--
+	}
+	if s.tbl.Search().Typing() {
 		h--
 	}
 	s.tbl.SetSize(s.width, max(h, 1))
@@ -355,8 +369,8 @@ func (s *Screen) cell(p, col int) string {
 	case colResult, colQuality:
 		v := s.enrich.verdictAt(r)
 		switch {
-		case v.state != verdictKnown:
-			return unknownCell
+		case v.result == "":
+			return unknownCell // a verdict read again after a watch poll shows until it lands
 		case col == colResult:
 			return v.result
 		}

@@ -58,6 +58,10 @@ type rowVerdict struct {
 	// --quality`: text is the Result with the session it is on ("" when
 	// the same as result), reason why the quality is what it is.
 	text, reason string
+	// version and modified (Unix nanoseconds) are the record's the
+	// verdict was read from: a watch poll asks again only for calls whose
+	// list row is newer (watch.go).
+	version, modified int64
 }
 
 // enrichment is the background fetch of expanded records.
@@ -86,17 +90,27 @@ type enrichment struct {
 	sum   *summary.Summary
 	added int
 	rowOf map[string]int32
+	// layout counts the watch swaps that put new rows in place of the
+	// old; a result asked for under an older layout finds its row by id
+	// in relocated, which holds the rows whose verdicts were in flight.
+	layout    uint64
+	relocated map[string]int
+	// sinceSearch counts verdicts landed since a kept search was last
+	// matched again (search.go).
+	sinceSearch int
 }
 
 // enrichedMsg is one record's verdict, or why it could not be had, for
 // row of generation gen; or, with batch set, a store read's verdicts (one
 // message type, so the screen's Update routes both here).
 type enrichedMsg struct {
-	gen uint64
-	row int
-	v   rowVerdict
-	rec *model.CallRecord // for the quality summary
-	err error
+	gen    uint64
+	layout uint64
+	row    int
+	id     string // the row's call id, to find it after a watch swap
+	v      rowVerdict
+	rec    *model.CallRecord // for the quality summary
+	err    error
 	// writeErr is why the fetched record could not be kept in the store.
 	writeErr error
 	batch    *storedBatch
@@ -155,6 +169,18 @@ func (e *enrichment) verdictAt(r int) *rowVerdict {
 
 var unknownVerdict = rowVerdict{resultRank: 3, qualityRank: 3}
 
+// locate is the row a result asked for under layout, as row with call
+// id, stands at now: the same row under the current layout, else found by
+// id among the rows in flight at the last watch swap; here is false for a
+// call the swap dropped.
+func (e *enrichment) locate(layout uint64, row int, id string) (int, bool) {
+	if layout == e.layout {
+		return row, true
+	}
+	r, here := e.relocated[id]
+	return r, here
+}
+
 // enriching reports that verdicts are had at all: from Graph through a
 // client, or offline from the store alone.
 func (s *Screen) enriching() bool {
@@ -204,7 +230,7 @@ func (s *Screen) pumpEnrichment() tea.Cmd {
 		}
 		e.verdicts[r].state = verdictAsked
 		e.asked = append(e.asked, r)
-		cmds = append(cmds, fetchVerdict(e.ctx, s.c.Client, keep, s.c.Redact, e.gen, r, s.rows.ID(r)))
+		cmds = append(cmds, fetchVerdict(e.ctx, s.c.Client, keep, s.c.Redact, e.gen, e.layout, r, s.rows.ID(r)))
 	}
 	top, end := s.tbl.Offset(), min(s.tbl.Offset()+s.tbl.PageSize(), s.viewLen())
 	for p := top; p < end && len(e.asked) < enrichInFlight; p++ {
@@ -229,9 +255,11 @@ func (s *Screen) onEnriched(msg enrichedMsg) tea.Cmd {
 	// A failed write is said whatever the generation: the store is the
 	// same after a pause.
 	said := s.onWriteFailed(msg.writeErr)
-	if msg.gen != e.gen || msg.row >= len(e.verdicts) || e.verdicts[msg.row].state != verdictAsked {
+	row, here := e.locate(msg.layout, msg.row, msg.id)
+	if msg.gen != e.gen || !here || row >= len(e.verdicts) || e.verdicts[row].state != verdictAsked {
 		return said
 	}
+	msg.row = row
 	for i, r := range e.asked {
 		if r == msg.row {
 			e.asked = append(e.asked[:i], e.asked[i+1:]...)
@@ -252,25 +280,26 @@ func (s *Screen) onEnriched(msg enrichedMsg) tea.Cmd {
 	if s.ordered() {
 		s.rebuildView()
 	}
-	if said == nil {
-		return s.pumpEnrichment()
+	cmd := s.pumpEnrichment()
+	if said != nil {
+		cmd = tea.Batch(said, cmd)
 	}
-	return tea.Batch(said, s.pumpEnrichment())
+	return s.searchAfterVerdicts(cmd, 1)
 }
 
 // fetchVerdict fetches record id, keeps it in st when st is not nil
 // (before masking: the store holds Graph's bytes), and reduces it to the
 // row's verdict in the command's goroutine, so the event loop only stores
 // a few strings.
-func fetchVerdict(ctx context.Context, c *graphclient.Client, st *store.Store, mask bool, gen uint64, row int, id string) tea.Cmd {
+func fetchVerdict(ctx context.Context, c *graphclient.Client, st *store.Store, mask bool, gen, layout uint64, row int, id string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, enrichTimeout)
 		defer cancel()
 		rec, err := c.GetCallRecord(ctx, id)
 		if err != nil {
-			return enrichedMsg{gen: gen, row: row, err: err}
+			return enrichedMsg{gen: gen, layout: layout, row: row, id: id, err: err}
 		}
-		msg := enrichedMsg{gen: gen, row: row}
+		msg := enrichedMsg{gen: gen, layout: layout, row: row, id: id}
 		if st != nil {
 			msg.writeErr = keepRecord(ctx, st, rec)
 		}
@@ -287,7 +316,8 @@ func fetchVerdict(ctx context.Context, c *graphclient.Client, st *store.Store, m
 // the export's words.
 func verdictOf(rec *model.CallRecord) rowVerdict {
 	res, q := quality.CallResult(rec), quality.CallQuality(rec)
-	v := rowVerdict{result: res.Short(), quality: q.Short(), resultRank: 2, qualityRank: 2, reason: q.Reason()}
+	v := rowVerdict{result: res.Short(), quality: q.Short(), resultRank: 2, qualityRank: 2, reason: q.Reason(),
+		version: rec.Version, modified: unixNano(rec.LastModifiedDateTime.Time)}
 	if text := res.Text(); text != v.result {
 		v.text = text
 	}

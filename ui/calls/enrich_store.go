@@ -32,9 +32,11 @@ const (
 // decoded record, or a nil record when the store holds none that counts
 // (online: none current).
 type storedBatch struct {
-	rows []int
-	v    []rowVerdict
-	recs []*model.CallRecord
+	rows   []int
+	ids    []string // the rows' call ids, to find them after a watch swap
+	layout uint64
+	v      []rowVerdict
+	recs   []*model.CallRecord
 }
 
 // notStoredVerdict is an offline row the store holds no record of.
@@ -77,14 +79,14 @@ func (s *Screen) askStore() tea.Cmd {
 		ids[i] = s.rows.ID(r)
 	}
 	e.reading = len(rows)
-	return readVerdicts(e.ctx, s.c.Store, s.c.Offline, s.c.Redact, e.gen, rows, ids)
+	return readVerdicts(e.ctx, s.c.Store, s.c.Offline, s.c.Redact, e.gen, e.layout, rows, ids)
 }
 
 // readVerdicts reads the records of ids (rows' ids) and, in the command's
 // goroutine, decodes them and reduces each to its verdict. Online a
 // record counts only when current (store.StoredRecord.Current); offline
 // any stored record does, as nothing newer can be had.
-func readVerdicts(ctx context.Context, st *store.Store, offline, mask bool, gen uint64, rows []int, ids []string) tea.Cmd {
+func readVerdicts(ctx context.Context, st *store.Store, offline, mask bool, gen, layout uint64, rows []int, ids []string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, storeReadTimeout)
 		defer cancel()
@@ -92,7 +94,7 @@ func readVerdicts(ctx context.Context, st *store.Store, offline, mask bool, gen 
 		for i, id := range ids {
 			keys[i].ID = id
 		}
-		b := &storedBatch{rows: rows, v: make([]rowVerdict, len(rows)), recs: make([]*model.CallRecord, len(rows))}
+		b := &storedBatch{rows: rows, ids: ids, layout: layout, v: make([]rowVerdict, len(rows)), recs: make([]*model.CallRecord, len(rows))}
 		got, err := st.Records(ctx, keys)
 		if err != nil {
 			return enrichedMsg{gen: gen, batch: b, err: err}
@@ -139,7 +141,12 @@ func (s *Screen) onStoredVerdicts(msg enrichedMsg) tea.Cmd {
 	}
 	b := msg.batch
 	for i, r := range b.rows {
-		if r >= len(e.verdicts) || e.verdicts[r].state != verdictReading {
+		var id string
+		if i < len(b.ids) {
+			id = b.ids[i]
+		}
+		r, here := e.locate(b.layout, r, id)
+		if !here || r >= len(e.verdicts) || e.verdicts[r].state != verdictReading {
 			continue
 		}
 		v := &e.verdicts[r]
@@ -164,10 +171,11 @@ func (s *Screen) onStoredVerdicts(msg enrichedMsg) tea.Cmd {
 	if s.ordered() {
 		s.rebuildView()
 	}
-	if said == nil {
-		return s.pumpEnrichment()
+	cmd := s.pumpEnrichment()
+	if said != nil {
+		cmd = tea.Batch(said, cmd)
 	}
-	return tea.Batch(said, s.pumpEnrichment())
+	return s.searchAfterVerdicts(cmd, len(b.rows))
 }
 
 // keepRecord writes a record fetched from Graph, with its verdict, to the

@@ -13,6 +13,12 @@ import (
 // anything); with nothing running, esc clears the prompt's failed and poor.
 func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
 	k := &s.c.Keys
+	// The search first: while its line is open every key is its own, and
+	// a kept search's esc clears it before anything else esc does.
+	if handled, cmd := s.tbl.SearchKey(msg, s.searchSource); handled {
+		s.resize()
+		return tea.Batch(cmd, s.maybeFetch(), s.pumpEnrichment())
+	}
 	if s.tbl.Update(msg) {
 		return tea.Batch(s.maybeFetch(), s.pumpEnrichment())
 	}
@@ -32,7 +38,7 @@ func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Back) && (s.failedOnly || s.poorOnly):
 		s.failedOnly, s.poorOnly = false, false
 		s.rebuildView()
-		return s.maybeFetch()
+		return s.searchAgain(s.maybeFetch())
 	case key.Matches(msg, k.Reload) && s.canResume():
 		s.enrich.resume()
 		return s.pumpEnrichment()
@@ -47,6 +53,7 @@ func (s *Screen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Sort) && s.enriching():
 		s.sort = s.sort.next()
 		s.rebuildView()
+		return s.searchAgain(nil)
 	case key.Matches(msg, k.CopyID) && n > 0:
 		return common.CopyCmd(s.c.Copy, s.rows.ID(s.rowAt(s.tbl.Cursor())))
 	case key.Matches(msg, k.Timeline):
@@ -76,10 +83,11 @@ func (s *Screen) canResume() bool {
 	return s.enriching() && s.enrich.paused && s.enrich.pending(s.rows.Len()) && s.Err == nil && !s.Stopped
 }
 
-// ClaimsBack reports that esc has something to do here (stop, pause or
-// clear a filter), so the root does not pop the screen instead.
+// ClaimsBack reports that esc has something to do here (clear a search,
+// stop, pause or clear a filter), so the root does not pop the screen
+// instead.
 func (s *Screen) ClaimsBack() bool {
-	return s.Pending != 0 || s.enrichRunning() || s.failedOnly || s.poorOnly
+	return s.tbl.Search().Active() || s.Pending != 0 || s.enrichRunning() || s.failedOnly || s.poorOnly
 }
 
 // sortKey is s as the list offers it.
@@ -113,21 +121,26 @@ func resumeKey(k common.KeyMap) key.Binding {
 // ShortHelp offers what applies now.
 func (s *Screen) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	if s.form != nil {
+	switch {
+	case s.form != nil:
 		return []key.Binding{k.Apply, k.NextField, k.Back}
+	case s.tbl.Search().Typing():
+		return s.tbl.Search().TypingHelp()
 	}
 	has := s.viewLen() > 0
 	k.Open.SetEnabled(has)
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(s.rows.Len() > 0)
 	out := []key.Binding{k.Up, k.Down, k.Open}
-	switch {
+	switch kept := s.tbl.Search().KeptHelp(); {
+	case len(kept) > 0:
+		out = append(out, kept...) // esc clears the search first
 	case s.Pending != 0:
 		out = append(out, table.StopKey(k))
 	case s.enrichRunning():
 		out = append(out, pauseKey(k))
 	}
-	out = append(out, k.Filter)
+	out = append(out, k.Search, k.Filter)
 	if s.canResume() {
 		out = append(out, resumeKey(k))
 	} else {
@@ -146,12 +159,13 @@ func (s *Screen) FullHelp() [][]key.Binding {
 	k.Open.SetEnabled(has)
 	k.CopyID.SetEnabled(has)
 	k.Export.SetEnabled(s.rows.Len() > 0)
-	acts := []key.Binding{k.Open, k.Filter, k.Reload, k.CopyID, k.Export, common.HelpIf(k.Timeline, s.filter.Participant != ""), k.Columns}
+	acts := []key.Binding{k.Open, k.Search, k.Filter, k.Reload, k.CopyID, k.Export, common.HelpIf(k.Timeline, s.filter.Participant != ""), k.Columns}
 	if s.enriching() {
 		acts = append(acts, sortKey(k), summaryKey(k), pauseKey(k), resumeKey(k))
 	}
 	if s.Pending != 0 {
 		acts = append([]key.Binding{table.StopKey(k)}, acts...)
 	}
+	acts = append(s.tbl.Search().KeptHelp(), acts...)
 	return [][]key.Binding{k.NavHelp(), acts}
 }

@@ -68,8 +68,11 @@ func (s *Screen) merging() bool { return s.c.Store != nil && !s.c.Offline }
 // storeRange is the stored calls the list shows: the filter's range, with
 // an open start reading the whole store (offline goes past Graph's 30
 // days) and an open end at the screen's clock.
-func (s *Screen) storeRange() store.Range {
-	r := store.Range{From: s.filter.From, To: s.filter.To}
+func (s *Screen) storeRange() store.Range { return s.storeRangeFor(s.filter) }
+
+// storeRangeFor is storeRange for filter f (a watch poll's).
+func (s *Screen) storeRangeFor(f Filter) store.Range {
+	r := store.Range{From: f.From, To: f.To}
 	if r.To.IsZero() {
 		r.To = s.c.Now()
 	}
@@ -219,7 +222,7 @@ func (s *Screen) onStored(msg storedMsg) tea.Cmd {
 		}
 	}
 	s.landed(from)
-	return tea.Batch(s.maybeFetch(), s.pumpEnrichment())
+	return s.searchAgain(tea.Batch(s.maybeFetch(), s.pumpEnrichment()))
 }
 
 // onWindowStored notes a page that landed: offline, the calls a

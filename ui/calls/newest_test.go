@@ -121,7 +121,7 @@ func TestCallsQueryCarriesTheStartFilter(t *testing.T) {
 			reqs := listRequests(fs.Requests())
 			q0 := reqs[0].Path
 			for _, want := range []string{"startDateTime%20lt%202026-11-20T15%3A00%3A00Z",
-				"participants_v2%2Fany%28p%3Ap%2Fid%20eq%20%27821809f5%27%29", "$select=id%2Ctype"} {
+				"participants_v2%2Fany%28p%3Ap%2Fid%20eq%20%27821809f5%27%29", "$select=id%2Cversion%2ClastModifiedDateTime%2Ctype"} {
 				if !strings.Contains(q0, want) {
 					t.Errorf("first query %q lacks %q", q0, want)
 				}

@@ -63,7 +63,7 @@ func (s *Screen) ApplyDirectives(cmds []directive.Directive) (tea.Cmd, error) {
 	if !server {
 		s.failedOnly, s.poorOnly = failed, poor
 		s.rebuildView()
-		return s.maybeFetch(), nil
+		return s.searchAgain(s.maybeFetch()), nil
 	}
 	cmd, err := s.applyFilter(f, person)
 	if err == nil {

@@ -9,7 +9,7 @@ import (
 )
 
 // addToSummary counts a landed record's streams in the list's quality
-// summary. It runs on the event loop: one record of a two-party call with
+// summary, once a call. It runs on the event loop: one record of a two-party call with
 // audio and video costs tens of microseconds (BenchmarkEnrichedWithSummary),
 // far under a frame, and the summary then needs no lock.
 func (s *Screen) addToSummary(row int, rec *model.CallRecord) {
@@ -17,9 +17,16 @@ func (s *Screen) addToSummary(row int, rec *model.CallRecord) {
 	if e.sum == nil {
 		return
 	}
+	id := s.rows.ID(row)
+	if _, counted := e.rowOf[id]; counted {
+		// A call asked again after a watch poll, whose first record the
+		// summary kept (watch_swap.go): counted once.
+		e.rowOf[id] = int32(row)
+		return
+	}
 	e.sum.Add(rec)
 	e.added++
-	e.rowOf[s.rows.ID(row)] = int32(row)
+	e.rowOf[id] = int32(row)
 }
 
 // qualitySource is the calls list as the quality summary screen reads it.

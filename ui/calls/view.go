@@ -10,8 +10,18 @@ import (
 )
 
 // View draws the filter form, the loading, error or empty state, or the
-// table with an error line under it when a later page failed.
+// table with an error line under it when a later page failed; the search
+// line, while it is open, comes last.
 func (s *Screen) View() string {
+	v := s.body()
+	if s.tbl.Search().Typing() && v != "" && s.form == nil {
+		v += "\n" + s.tbl.Search().Line(s.width)
+	}
+	return v
+}
+
+// body is View but for the search line.
+func (s *Screen) body() string {
 	if s.width <= 0 || s.height <= 0 {
 		return ""
 	}

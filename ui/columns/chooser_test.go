@@ -214,7 +214,9 @@ func TestRestoreGivesNewListsTheirKindsChoice(t *testing.T) {
 	}}
 	direct := loaded(t, logs.NewDirect(c, uitest.Now.Add(-time.Hour), uitest.Now))
 	prefs.Restore(direct)
-	want := []bool{true, false, false, false, true, true, false, true, false, false}
+	// The ten columns the list opens with, then its 13 more columns
+	// (invite … id), which a choice not naming them leaves hidden.
+	want := append([]bool{true, false, false, false, true, true, false, true, false, false}, make([]bool, 13)...)
 	if got := direct.VisibleColumns(); !slices.Equal(got, want) {
 		t.Fatalf("direct visible %v, want %v (titles %v)", got, want, direct.ColumnTitles())
 	}
@@ -223,8 +225,9 @@ func TestRestoreGivesNewListsTheirKindsChoice(t *testing.T) {
 	}
 	pstn := logs.NewPstn(c, uitest.Now.Add(-time.Hour), uitest.Now)
 	prefs.Restore(pstn)
-	if slices.Contains(pstn.VisibleColumns(), false) {
-		t.Fatal("a choice naming no column of the list leaves it whole")
+	// The list as it opens: its eight columns shown, its 17 more hidden.
+	if v := pstn.VisibleColumns(); len(v) != 25 || slices.Contains(v[:8], false) || slices.Contains(v[8:], true) {
+		t.Fatalf("a choice naming no column of the list leaves it as it opened: %v", v)
 	}
 	if pstn.ColumnsKind() != common.ColumnsPstn || direct.ColumnsKind() != common.ColumnsDirect {
 		t.Fatal("kinds")
@@ -243,7 +246,9 @@ func TestCheckNamesTheKnownColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := Check(common.ColumnsPstn, []string{"start", "sip"})
-	if err == nil || !strings.Contains(err.Error(), `unknown column "sip" (columns: start, user, caller-callee, type, dur, charge, destination, license)`) {
+	if err == nil || !strings.Contains(err.Error(), `unknown column "sip" (columns: start, user, caller-callee, type, dur, charge, destination, license, `+
+		`end, connection-charge, currency, destination-context, conference-id, inventory, operator, duration-source, `+
+		`tenant-country, usage-country, caller, callee, display-name, upn, user-id, call-id, id)`) {
 		t.Fatalf("pstn sip: %v", err)
 	}
 	if err := Check("people", nil); err == nil || !strings.Contains(err.Error(), "lists: calls, direct, pstn") {
@@ -264,5 +269,21 @@ func TestChooserHelpOffersItsKeys(t *testing.T) {
 	}
 	if st := ch.Status(); st.Note != "8 of 8 columns shown" || st.Filter != list.Status().Filter {
 		t.Fatalf("status %+v", st)
+	}
+}
+
+func TestChooserShowsADirectRoutingFieldBeyondTheDefaultColumns(t *testing.T) {
+	c := demoCommon(t)
+	direct := loaded(t, logs.NewDirect(c, uitest.Now.Add(-time.Hour), uitest.Now))
+	var saved []savedCall
+	ch, _ := Open(c, direct, fakePrefs(&saved, nil), toggleKey)
+	ch.Update(common.BodySizeMsg{Width: 160, Height: 40})
+	uitest.ViewHas(t, ch.View(), "[x] Loc", "[ ] Invite", "[ ] Correlation id", "10 of 23 columns shown")
+	press(t, ch, uitest.KeyEnd, uitest.KeyUp, keySpace, uitest.KeyEnter) // Correlation id, the last but one
+	if h := header(direct); !strings.HasSuffix(h, " Correlation id") || !strings.HasPrefix(h, "Start ") {
+		t.Fatalf("header %q", h)
+	}
+	if len(saved) != 1 || !slices.Contains(saved[0].names, "correlation-id") || slices.Contains(saved[0].names, "id") {
+		t.Fatalf("saved %+v", saved)
 	}
 }

@@ -47,3 +47,6 @@ func (r *directRouting) matcher(f filter) func(int32) bool {
 func (r *directRouting) export(c *common.Common, n int, at func(int) int32) tea.Cmd {
 	return exportRows(c, r.file, export.DirectRoutingColumns, n, at, r.Snapshot().Row)
 }
+
+// moreColumns are the row's fields the default columns leave out.
+func (*directRouting) moreColumns() []column { return drMore }

@@ -25,3 +25,6 @@ func (r *pstn) matcher(f filter) func(int32) bool {
 func (r *pstn) export(c *common.Common, n int, at func(int) int32) tea.Cmd {
 	return exportRows(c, r.file, export.PstnColumns, n, at, r.Snapshot().Row)
 }
+
+// moreColumns are the row's fields the default columns leave out.
+func (*pstn) moreColumns() []column { return pstnMore }

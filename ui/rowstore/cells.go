@@ -122,7 +122,7 @@ func (s *DRStore) Cell(i int32, col int, loc *time.Location, failed string) stri
 	case DRColLocation:
 		return s.Strings.Str(p.sigLoc)
 	}
-	return ""
+	return s.moreCell(i, col, loc)
 }
 
 // SortKey gives the key function of a column; string columns rank the
@@ -229,7 +229,7 @@ func (s *PstnStore) Cell(i int32, col int, loc *time.Location) string {
 	case PstnColLicense:
 		return s.strs.Str(p.license)
 	}
-	return ""
+	return s.moreCell(i, col, loc)
 }
 
 // SortKey gives the key function of a PSTN column.
