@@ -1,6 +1,10 @@
 package graphclient
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/callscope/callscope/model"
+)
 
 // LiteralParticipantID reports whether text already is a participant id as
 // call records carry it (graph-api.md §4.9), so no directory lookup is
@@ -16,7 +20,7 @@ import "strings"
 func LiteralParticipantID(text string) (string, bool) {
 	s := strings.TrimSpace(text)
 	switch {
-	case isGUID(s):
+	case model.IsGUID(s):
 		return strings.ToLower(s), true
 	case strings.HasPrefix(s, "+"):
 		if n, ok := e164(s); ok {
@@ -30,37 +34,13 @@ func LiteralParticipantID(text string) (string, bool) {
 	return "", false
 }
 
-// isGUID is the 8-4-4-4-12 hex form.
-func isGUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		switch i {
-		case 8, 13, 18, 23:
-			if s[i] != '-' {
-				return false
-			}
-		default:
-			if !isHexByte(s[i]) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 func isHex(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isHexByte(s[i]) {
+		if !model.IsHexDigit(s[i]) {
 			return false
 		}
 	}
 	return true
-}
-
-func isHexByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // e164 reads "+" then digits and separators as an E.164 number: 3 to 15

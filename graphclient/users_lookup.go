@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/callscope/callscope/model"
 )
 
 // odataString is s as an OData string literal: in single quotes, each
@@ -33,7 +35,7 @@ func (c *Client) GetUser(ctx context.Context, upnOrID string) (*User, error) {
 	if err != nil {
 		return nil, err
 	}
-	if isGUID(s) {
+	if model.IsGUID(s) {
 		var u User
 		if err := c.getJSON(ctx, c.endpoint("/users/"+url.PathEscape(s), "$select="+queryEscape(userSelect)), "", &u, nil); err != nil {
 			return nil, fmt.Errorf("look up user %s: %w", s, userError(err, s))

@@ -3,6 +3,8 @@ package ticket
 import (
 	"strings"
 	"unicode"
+
+	"github.com/callscope/callscope/model"
 )
 
 // guid reads s as one GUID: 8-4-4-4-12 hex digits, in braces or after
@@ -21,7 +23,7 @@ func guid(s string) (string, bool) {
 	if len(s) == 38 && s[0] == '{' && s[37] == '}' {
 		s = s[1:37]
 	}
-	if !isGUID(s) {
+	if !model.IsGUID(s) {
 		return "", false
 	}
 	return strings.ToLower(s), true
@@ -34,37 +36,14 @@ func findGUID(s string) (string, bool) {
 		if i > 0 && isHexOrDash(s[i-1]) || i+36 < len(s) && isHexOrDash(s[i+36]) {
 			continue
 		}
-		if isGUID(s[i : i+36]) {
+		if model.IsGUID(s[i : i+36]) {
 			return strings.ToLower(s[i : i+36]), true
 		}
 	}
 	return "", false
 }
 
-func isGUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		switch i {
-		case 8, 13, 18, 23:
-			if s[i] != '-' {
-				return false
-			}
-		default:
-			if !isHex(s[i]) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-func isHexOrDash(c byte) bool { return isHex(c) || c == '-' }
+func isHexOrDash(c byte) bool { return model.IsHexDigit(c) || c == '-' }
 
 // E.164 (ITU-T Recommendation E.164, 11/2010, §6): at most 15 digits, the
 // country code first, and no country code starts with 0. Seven digits is

@@ -1,6 +1,8 @@
 package ticket
 
 import (
+	"github.com/callscope/callscope/model"
+
 	"regexp"
 	"strings"
 	"testing"
@@ -103,7 +105,7 @@ func FuzzClassify(f *testing.F) {
 				t.Fatalf("Classify(%q) = %+v: not E.164 or digits", in, got)
 			}
 		case CallID:
-			if !isGUID(got.Value) || got.Value != strings.ToLower(got.Value) {
+			if !model.IsGUID(got.Value) || got.Value != strings.ToLower(got.Value) {
 				t.Fatalf("Classify(%q) = %+v: not a lower-case GUID", in, got)
 			}
 		default:

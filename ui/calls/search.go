@@ -195,9 +195,5 @@ func (s *Screen) searchAfterVerdicts(cmd tea.Cmd, landed int) tea.Cmd {
 // searchWords is the search's part of the header: "/anette: 12 of 4,000
 // loaded match"; "" when no search is kept.
 func (s *Screen) searchWords() string {
-	sr := s.tbl.Search()
-	if w := sr.Words(); w != "" {
-		return s.c.Keys.Search.Help().Key + sr.Text() + ": " + w
-	}
-	return ""
+	return s.tbl.Search().HeaderWords(s.c.Keys.Search.Help().Key)
 }

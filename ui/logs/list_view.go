@@ -73,9 +73,8 @@ func (s *List) rangeWords() string {
 // headerWords are the filter's words and the search's: "… · /anette: 12
 // of 4,000 loaded match".
 func (s *List) headerWords() string {
-	sr := s.tbl.Search()
-	if w := sr.Words(); w != "" {
-		return s.filterWords() + " · " + s.c.Keys.Search.Help().Key + sr.Text() + ": " + w
+	if w := s.tbl.Search().HeaderWords(s.c.Keys.Search.Help().Key); w != "" {
+		return s.filterWords() + " · " + w
 	}
 	return s.filterWords()
 }

@@ -159,9 +159,8 @@ func (s *summary) searchMatch(i int) bool {
 // searchWords are the header's words for a search: " · /eu: 3 of 12
 // loaded match"; "" when there is none.
 func (s *summary) searchWords() string {
-	sr := s.tbl.Search()
-	if w := sr.Words(); w != "" {
-		return " · " + s.c.Keys.Search.Help().Key + sr.Text() + ": " + w
+	if w := s.tbl.Search().HeaderWords(s.c.Keys.Search.Help().Key); w != "" {
+		return " · " + w
 	}
 	return ""
 }

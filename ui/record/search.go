@@ -144,19 +144,12 @@ func (s *Screen) searchKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 // searchWords are the header's words for a search: "/anette: 1 of 2
 // loaded matches"; "" when there is none.
 func (s *Screen) searchWords() string {
-	sr := s.tbl.Search()
-	if w := sr.Words(); w != "" {
-		return s.c.Keys.Search.Help().Key + sr.Text() + ": " + w
-	}
-	return ""
+	return s.tbl.Search().HeaderWords(s.c.Keys.Search.Help().Key)
 }
 
 // searchLine is the search line under the sessions while it is typed.
 func (s *Screen) searchLine() string {
-	if !s.tbl.Search().Typing() {
-		return ""
-	}
-	return "\n" + s.tbl.Search().Line(s.width)
+	return s.tbl.Search().LineBelow(s.width)
 }
 
 // sessionRow is what the query matches; the compiler holds it to search.Row.

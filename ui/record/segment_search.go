@@ -93,9 +93,5 @@ func (s *sessionScreen) searchKey(msg tea.KeyMsg) (bool, tea.Cmd) {
 
 // searchWords are the header's words for a search; "" when there is none.
 func (s *sessionScreen) searchWords() string {
-	sr := s.tbl.Search()
-	if w := sr.Words(); w != "" {
-		return s.c.Keys.Search.Help().Key + sr.Text() + ": " + w
-	}
-	return ""
+	return s.tbl.Search().HeaderWords(s.c.Keys.Search.Help().Key)
 }

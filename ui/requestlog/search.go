@@ -118,19 +118,12 @@ func (s *Screen) resize() {
 // searchWords are the header's words for a search: "/429: 3 of 120
 // loaded match"; "" when there is none.
 func (s *Screen) searchWords() string {
-	sr := s.tbl.Search()
-	if w := sr.Words(); w != "" {
-		return s.c.Keys.Search.Help().Key + sr.Text() + ": " + w
-	}
-	return ""
+	return s.tbl.Search().HeaderWords(s.c.Keys.Search.Help().Key)
 }
 
 // searchLine is the search line under the log while it is typed.
 func (s *Screen) searchLine() string {
-	if !s.tbl.Search().Typing() {
-		return ""
-	}
-	return "\n" + s.tbl.Search().Line(s.width)
+	return s.tbl.Search().LineBelow(s.width)
 }
 
 // ClaimsBack lets esc clear a kept search before the log closes.

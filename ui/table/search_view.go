@@ -90,3 +90,21 @@ func (s *Search) highlight(text, resume string) string {
 	b.WriteString(text[at:])
 	return b.String()
 }
+
+// HeaderWords are the header's words for the search, led by the search
+// key: "/anette: 1 of 2 loaded match"; "" when there is none.
+func (s *Search) HeaderWords(key string) string {
+	if w := s.Words(); w != "" {
+		return key + s.Text() + ": " + w
+	}
+	return ""
+}
+
+// LineBelow is the search line on a line of its own, to append under a
+// list while the search is typed; "" otherwise.
+func (s *Search) LineBelow(width int) string {
+	if !s.Typing() {
+		return ""
+	}
+	return "\n" + s.Line(width)
+}
