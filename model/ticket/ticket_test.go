@@ -1,12 +1,12 @@
 package ticket
 
 import (
-	"github.com/callscope/callscope/model"
-
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/callscope/callscope/model"
 )
 
 func TestClassify(t *testing.T) {
