@@ -150,15 +150,21 @@ func (c *Client) GetCallRecord(ctx context.Context, id string) (*model.CallRecor
 // allSessions reads every page of a record's sessions, each page once:
 // decoded, and each session as Graph sent it.
 func (c *Client) allSessions(ctx context.Context, base string) ([]model.Session, []json.RawMessage, error) {
-	var all []model.Session
+	return allPages[model.Session](ctx, c, c.endpoint(base+"/sessions", "$expand=segments"))
+}
+
+// allPages reads every page of a collection inside a record (sessions,
+// participants_v2) from first, each page once, following nextLinks that
+// stay on the service root: decoded, and each item as Graph sent it.
+func allPages[T any](ctx context.Context, c *Client, first string) ([]T, []json.RawMessage, error) {
+	var all []T
 	var raw []json.RawMessage
 	var chain chainLinks
-	next := c.endpoint(base+"/sessions", "$expand=segments")
-	for next != "" {
+	for next := first; next != ""; {
 		if err := chain.visit(next); err != nil {
 			return all, raw, err
 		}
-		var page model.Page[model.Session]
+		var page model.Page[T]
 		if err := c.getJSON(ctx, next, preferHeader(0), &page, keepRawValue(&page)); err != nil {
 			return all, raw, err
 		}

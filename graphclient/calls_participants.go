@@ -42,28 +42,5 @@ func (c *Client) GetCallRecordWithParticipants(ctx context.Context, id string) (
 // allParticipants reads every page of a record's participants_v2, each
 // page once: decoded, and each participant as Graph sent it.
 func (c *Client) allParticipants(ctx context.Context, base string) ([]model.Participant, []json.RawMessage, error) {
-	var all []model.Participant
-	var raw []json.RawMessage
-	var chain chainLinks
-	next := c.endpoint(base+"/participants_v2", "")
-	for next != "" {
-		if err := chain.visit(next); err != nil {
-			return all, raw, err
-		}
-		var page model.Page[model.Participant]
-		if err := c.getJSON(ctx, next, preferHeader(0), &page, keepRawValue(&page)); err != nil {
-			return all, raw, err
-		}
-		all = append(all, page.Value...)
-		raw = append(raw, page.RawValue...)
-		next = ""
-		if page.NextLink != "" {
-			u, err := c.checkLink(page.NextLink)
-			if err != nil {
-				return all, raw, err
-			}
-			next = u.String()
-		}
-	}
-	return all, raw, nil
+	return allPages[model.Participant](ctx, c, c.endpoint(base+"/participants_v2", ""))
 }
