@@ -218,7 +218,7 @@ func (a *App) watchHelp(top common.Screen) (key.Binding, bool) {
 	}
 	b := a.c.Keys.Watch
 	if a.watch != nil && a.watch.screen == top {
-		b.SetHelp(b.Help().Key, "stop watching")
+		b = common.HelpAs(b, "stop watching")
 	}
 	return b, true
 }

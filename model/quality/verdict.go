@@ -77,7 +77,7 @@ func CallResult(rec *model.CallRecord) Result {
 	r := Result{Outcome: OK, Sessions: len(rec.Sessions)}
 	var outcome *Result
 	for i := range rec.Sessions {
-		f := sessionFailure(&rec.Sessions[i])
+		f := SessionFailure(&rec.Sessions[i])
 		if f == nil {
 			continue
 		}
@@ -103,8 +103,11 @@ func CallResult(rec *model.CallRecord) Result {
 	return r
 }
 
-// sessionFailure is the session's failure, else its first failed segment's.
-func sessionFailure(ss *model.Session) *model.FailureInfo {
+// SessionFailure is the session's failure, or failing that the first
+// failed segment's: Graph often reports a failure on the segment only. A
+// failureInfo with neither stage nor reason is no failure, and does not
+// hide a segment's real one.
+func SessionFailure(ss *model.Session) *model.FailureInfo {
 	if ss.FailureInfo.Failed() {
 		return ss.FailureInfo
 	}

@@ -92,30 +92,22 @@ func (s *Screen) ClaimsBack() bool {
 
 // sortKey is s as the list offers it.
 func sortKey(k common.KeyMap) key.Binding {
-	b := k.Sort
-	b.SetHelp(b.Help().Key, "sort by quality / result")
-	return b
+	return common.HelpAs(k.Sort, "sort by quality / result")
 }
 
 // summaryKey is a on the list: the quality summary of the loaded range.
 func summaryKey(k common.KeyMap) key.Binding {
-	b := k.Summary
-	b.SetHelp(b.Help().Key, "quality summary")
-	return b
+	return common.HelpAs(k.Summary, "quality summary")
 }
 
 // pauseKey is esc while the quality fetch runs.
 func pauseKey(k common.KeyMap) key.Binding {
-	b := k.Back
-	b.SetHelp(b.Help().Key, "pause quality")
-	return b
+	return common.HelpAs(k.Back, "pause quality")
 }
 
 // resumeKey is r while the quality fetch is paused.
 func resumeKey(k common.KeyMap) key.Binding {
-	b := k.Reload
-	b.SetHelp(b.Help().Key, "resume quality")
-	return b
+	return common.HelpAs(k.Reload, "resume quality")
 }
 
 // ShortHelp offers what applies now.

@@ -80,6 +80,28 @@ func (r qualityRow) splice(obj []byte) ([]byte, error) {
 // its verdicts empty and says why in qualityReason; a cancelled context
 // stops the command.
 func withQuality(c *graphclient.Client, w *storeWriter, fetch fetchFunc[model.CallRecord], mask bool, limit int) fetchFunc[qualityRow] {
+	return qualityPages(fetch, limit, func(ctx context.Context, rows []qualityRow) error {
+		sem := make(chan struct{}, qualityInFlight)
+		var wg sync.WaitGroup
+		for i := range rows {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func(row *qualityRow) {
+				defer func() { <-sem; wg.Done() }()
+				fillQuality(ctx, c, w, mask, row)
+			}(&rows[i])
+		}
+		wg.Wait()
+		return ctx.Err()
+	})
+}
+
+// qualityPages turns pages of listed calls into qualityRows, their
+// verdicts set by fill: with a limit, only the rows still to be written.
+// Rows Graph sent as bytes are written as those bytes with the verdicts
+// spliced in; a row with none (stored from its record only) is written
+// from its fields.
+func qualityPages(fetch fetchFunc[model.CallRecord], limit int, fill func(ctx context.Context, rows []qualityRow) error) fetchFunc[qualityRow] {
 	done := 0
 	return func(ctx context.Context, next string) (*model.Page[qualityRow], error) {
 		p, err := fetch(ctx, next)
@@ -92,24 +114,18 @@ func withQuality(c *graphclient.Client, w *storeWriter, fetch fetchFunc[model.Ca
 		}
 		done += n
 		out := &model.Page[qualityRow]{NextLink: p.NextLink, Value: make([]qualityRow, n)}
-		sem := make(chan struct{}, qualityInFlight)
-		var wg sync.WaitGroup
 		for i := range n {
 			out.Value[i].rec = p.Value[i]
-			wg.Add(1)
-			sem <- struct{}{}
-			go func(row *qualityRow) {
-				defer func() { <-sem; wg.Done() }()
-				fillQuality(ctx, c, w, mask, row)
-			}(&out.Value[i])
 		}
-		wg.Wait()
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
+		if ferr := fill(ctx, out.Value); ferr != nil {
+			return nil, ferr
 		}
 		if p.RawValue != nil {
 			out.RawValue = make([]json.RawMessage, n)
 			for i := range n {
+				if p.RawValue[i] == nil {
+					continue
+				}
 				if out.RawValue[i], err = out.Value[i].splice(p.RawValue[i]); err != nil {
 					return nil, err
 				}

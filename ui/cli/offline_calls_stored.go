@@ -69,38 +69,14 @@ func (src *storedCallSource) page(ctx context.Context, next string) (*model.Page
 // verdicts and is counted. With a limit only the rows still to be written
 // are counted, as withQuality fetches only those.
 func (src *storedCallSource) withVerdicts(fetch fetchFunc[model.CallRecord], limit int) fetchFunc[qualityRow] {
-	done := 0
-	return func(ctx context.Context, next string) (*model.Page[qualityRow], error) {
-		p, err := fetch(ctx, next)
-		if p == nil {
-			return nil, err
-		}
-		n := len(p.Value)
-		if limit > 0 {
-			n = min(n, limit-done)
-		}
-		done += n
-		out := &model.Page[qualityRow]{NextLink: p.NextLink, Value: make([]qualityRow, n)}
-		for i := range n {
-			row := &out.Value[i]
-			row.rec = p.Value[i]
+	return qualityPages(fetch, limit, func(_ context.Context, rows []qualityRow) error {
+		for i := range rows {
 			if v, ok := src.verdict(i); ok {
-				row.result, row.quality, row.qualityReason = v.Result, v.Quality, v.QualityReason
+				rows[i].result, rows[i].quality, rows[i].qualityReason = v.Result, v.Quality, v.QualityReason
 			}
 		}
-		if p.RawValue != nil {
-			out.RawValue = make([]json.RawMessage, n)
-			for i := range n {
-				if p.RawValue[i] == nil {
-					continue // stored from its record only: written from its fields
-				}
-				if out.RawValue[i], err = out.Value[i].splice(p.RawValue[i]); err != nil {
-					return nil, err
-				}
-			}
-		}
-		return out, err
-	}
+		return nil
+	})
 }
 
 // verdict is the stored verdict of the last page's row i, counting a

@@ -26,6 +26,13 @@ func YesNo(b bool, yes, no string) string {
 	return no
 }
 
+// HelpAs is b described as desc where a screen offers it: esc as "pause
+// quality", r as "resume quality". The keys stay b's.
+func HelpAs(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
 // HelpIf returns a copy of b, disabled unless on, so help stays honest.
 func HelpIf(b key.Binding, on bool) key.Binding {
 	b.SetEnabled(on && b.Enabled())

@@ -111,9 +111,7 @@ func (f filter) words() string {
 
 // clearFilterKey is Back as esc offers it on a filtered view.
 func clearFilterKey(k common.KeyMap) key.Binding {
-	b := k.Back
-	b.SetHelp(b.Help().Key, "clear filter")
-	return b
+	return common.HelpAs(k.Back, "clear filter")
 }
 
 // personMatcher matches a user query: a case-insensitive substring of the

@@ -86,8 +86,7 @@ func dimensionKeys(k common.KeyMap) (prev, next key.Binding) {
 
 // callsKey is enter on a line.
 func callsKey(k common.KeyMap, on bool) key.Binding {
-	b := k.Open
-	b.SetHelp(b.Help().Key, "calls behind the line")
+	b := common.HelpAs(k.Open, "calls behind the line")
 	b.SetEnabled(on)
 	return b
 }

@@ -61,7 +61,7 @@ func (s *Screen) Export() tea.Cmd {
 	rec, loc := s.record, s.c.Loc()
 	row := func(i int, out []string) {
 		ss := &rec.Sessions[i]
-		f := sessionFailure(ss)
+		f := quality.SessionFailure(ss)
 		vals := []string{rec.ID, strconv.Itoa(i + 1), ss.ID, exportTime(ss.StartDateTime, loc), exportTime(ss.EndDateTime, loc),
 			exportSeconds(ss.StartDateTime, ss.EndDateTime)}
 		vals = append(vals, endpointExport(ss.Caller)...)

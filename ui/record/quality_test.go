@@ -8,6 +8,7 @@ import (
 
 	"github.com/callscope/callscope/graphclient/fakegraph"
 	"github.com/callscope/callscope/model"
+	"github.com/callscope/callscope/model/quality"
 	"github.com/callscope/callscope/ui/common"
 	"github.com/callscope/callscope/ui/uitest"
 )
@@ -102,7 +103,7 @@ func TestEmptyFailureInfoIsNoFailure(t *testing.T) {
 	if got := sessionResult(ss); got != "ok" {
 		t.Errorf("empty failureInfo reads %q", got)
 	}
-	if _, ok := s.sessionRowStyle(0); ok && sessionFailure(&s.record.Sessions[0]) != nil {
+	if _, ok := s.sessionRowStyle(0); ok && quality.SessionFailure(&s.record.Sessions[0]) != nil {
 		t.Error("session 1 failed")
 	}
 }

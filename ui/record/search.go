@@ -35,7 +35,7 @@ type sessionRow struct {
 func (r sessionRow) Field(name string) (string, bool) {
 	switch name {
 	case search.Result:
-		if sessionFailure(r.ss) != nil {
+		if quality.SessionFailure(r.ss) != nil {
 			return search.Failed, true
 		}
 		return search.OK, true

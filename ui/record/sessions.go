@@ -104,25 +104,9 @@ func sessionCellOf(ss *model.Session, row, col int, loc *time.Location, dated bo
 	return ""
 }
 
-// sessionFailure is the session's failure, or failing that the first
-// failed segment's: Graph often reports a failure on the segment only. A
-// failureInfo with neither stage nor reason is no failure, and does not
-// hide a segment's real one.
-func sessionFailure(ss *model.Session) *model.FailureInfo {
-	if ss.FailureInfo.Failed() {
-		return ss.FailureInfo
-	}
-	for i := range ss.Segments {
-		if f := ss.Segments[i].FailureInfo; f.Failed() {
-			return f
-		}
-	}
-	return nil
-}
-
 // sessionResult is "ok" or "FAILED <stage>: <reason>", in words.
 func sessionResult(ss *model.Session) string {
-	return failureText(sessionFailure(ss))
+	return failureText(quality.SessionFailure(ss))
 }
 
 // sessionRowStyle colours a failed session, and a session with a poor
@@ -133,7 +117,7 @@ func (s *Screen) sessionRowStyle(row int) (lipgloss.Style, bool) {
 	}
 	ss := &s.record.Sessions[row]
 	switch {
-	case sessionFailure(ss) != nil:
+	case quality.SessionFailure(ss) != nil:
 		return s.c.Styles.Danger, true
 	case quality.ClassifySession(ss).Verdict == quality.Poor:
 		return s.c.Styles.Warn, true

@@ -264,9 +264,7 @@ func (p *Pager) HasStatusLine() bool { return p.Err != nil || p.Halted() }
 
 // StopKey is esc as a list offers it while a page is out.
 func StopKey(k common.KeyMap) key.Binding {
-	b := k.Back
-	b.SetHelp(b.Help().Key, "stop loading")
-	return b
+	return common.HelpAs(k.Back, "stop loading")
 }
 
 // StoppedView is a list's body when esc stopped its first page: nothing
